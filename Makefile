@@ -1,0 +1,128 @@
+# The one entry point of the project.
+#
+#   make            build build/kernel.elf and build/os.iso
+#   make run        boot the kernel in QEMU (NOGRAPHIC=1 for serial only, CMDLINE="..." to pass
+#                   a kernel command line, ACCEL=kvm to ask for KVM)
+#   make debug      boot paused under QEMU's gdbstub; then `make gdb` in another terminal
+#   make test       host tests, kernel tests under QEMU, gdb batch test (TEST=name runs one)
+#   make format     clang-format every source file; make format-check only checks
+#   make clean      remove build/
+#
+# Every host tool can be overridden on the command line (CXX=i686-elf-g++ LD=i686-elf-ld ...).
+
+BUILD      := build
+CXX        := clang++
+LD         := ld.lld
+NASM       := nasm
+NM         := nm
+HOST_CXX   := c++
+QEMU       := qemu-system-i386
+GDB        := gdb
+GRUB_MKRESCUE := grub-mkrescue
+CLANG_FORMAT  := clang-format
+
+# The kernel command line baked into the ISO that `make run` boots.
+CMDLINE    ?=
+MEMORY     ?= 128M
+ACCEL      ?= tcg
+GDB_PORT   ?= 1234
+
+# ---------------------------------------------------------------------------------------------
+# Kernel sources: every .cpp and .asm below these folders is part of the kernel.
+KERNEL_DIRS    := boot arch/x86 kernel libk tests/kernel
+KERNEL_CPP     := $(sort $(shell find $(KERNEL_DIRS) -name '*.cpp'))
+KERNEL_ASM     := $(sort $(shell find $(KERNEL_DIRS) -name '*.asm'))
+KERNEL_OBJECTS := $(KERNEL_CPP:%.cpp=$(BUILD)/kernel/%.o) $(KERNEL_ASM:%.asm=$(BUILD)/kernel/%.asm.o)
+LINKER_SCRIPT  := arch/x86/kernel.ld
+
+# clang's builtins library supplies 64-bit division (__udivdi3 and friends) for i386.
+COMPILER_RUNTIME := $(shell $(CXX) --target=i686-elf -print-resource-dir 2>/dev/null)/lib/linux/libclang_rt.builtins-i386.a
+
+WARNINGS := -Wall -Wextra -Wshadow -Wnon-virtual-dtor -Wnull-dereference -Wimplicit-fallthrough
+KERNEL_CXXFLAGS := --target=i686-elf -std=c++20 -ffreestanding -fno-exceptions -fno-rtti \
+	-fno-threadsafe-statics -fno-use-cxa-atexit -nostdinc++ -fno-pic -fno-pie \
+	-mno-sse -mno-sse2 -mno-mmx -mno-80387 -fno-omit-frame-pointer \
+	-fstack-protector-strong -O2 -g $(WARNINGS) -Werror=return-type \
+	-I. -Iarch/x86/include -MMD -MP
+NASMFLAGS := -f elf32 -g -F dwarf
+
+# ---------------------------------------------------------------------------------------------
+.PHONY: all iso run debug gdb test host-test kernel-test clean format format-check deps \
+	compile_commands
+all: $(BUILD)/kernel.elf $(BUILD)/os.iso compile_commands.json
+
+$(BUILD)/kernel/%.o: %.cpp
+	@mkdir -p $(dir $@) $(dir $(BUILD)/cdb/$*)
+	@echo "  CXX     $<"
+	@$(CXX) $(KERNEL_CXXFLAGS) -MJ $(BUILD)/cdb/$*.json -c $< -o $@
+
+$(BUILD)/kernel/%.asm.o: %.asm
+	@mkdir -p $(dir $@)
+	@echo "  NASM    $<"
+	@$(NASM) $(NASMFLAGS) -MD $(@:.o=.d) $< -o $@
+
+$(BUILD)/kernel.elf: $(KERNEL_OBJECTS) $(LINKER_SCRIPT)
+	@echo "  LD      $@"
+	@$(LD) -m elf_i386 -nostdlib -T $(LINKER_SCRIPT) -o $@ $(KERNEL_OBJECTS) $(COMPILER_RUNTIME)
+
+# The symbol table GRUB loads as a module: "address size type name" per line, demangled and
+# sorted, so panics and exception reports can name the function an address falls in.
+$(BUILD)/kernel.sym: $(BUILD)/kernel.elf
+	@echo "  SYMBOLS $@"
+	@$(NM) -n -C -S --defined-only $< | tools/symbols.sh > $@
+
+$(BUILD)/os.iso: $(BUILD)/kernel.elf $(BUILD)/kernel.sym iso/grub.cfg.in tools/make-iso.sh
+	@echo "  ISO     $@"
+	@tools/make-iso.sh $@ "$(CMDLINE)"
+iso: $(BUILD)/os.iso
+
+# clangd reads compile_commands.json; each object's entry is written by clang's -MJ.
+compile_commands.json: $(KERNEL_OBJECTS)
+	@{ echo '['; find $(BUILD)/cdb -name '*.json' | sort | xargs cat | sed '$$ s/,$$//'; echo ']'; } > $@
+compile_commands: compile_commands.json
+
+# ---------------------------------------------------------------------------------------------
+QEMU_COMMON := -m $(MEMORY) -accel $(ACCEL) -no-reboot \
+	-device isa-debug-exit,iobase=0xf4,iosize=0x04
+ifeq ($(NOGRAPHIC),1)
+QEMU_DISPLAY := -nographic
+else ifneq ($(DISPLAY),)
+QEMU_DISPLAY := -serial stdio
+else
+QEMU_DISPLAY := -display curses -serial file:$(BUILD)/serial.log
+endif
+
+run: deps all
+	@tools/run-message.sh "$(QEMU_DISPLAY)"
+	$(QEMU) $(QEMU_COMMON) -cdrom $(BUILD)/os.iso $(QEMU_DISPLAY) || true
+
+debug: deps all
+	@echo "QEMU is paused at the first instruction, waiting for gdb on port $(GDB_PORT)."
+	@echo "In another terminal run:  make gdb"
+	$(QEMU) $(QEMU_COMMON) -cdrom $(BUILD)/os.iso -S -gdb tcp::$(GDB_PORT) \
+		$(if $(DISPLAY),-serial stdio,-nographic) || true
+
+gdb: $(BUILD)/kernel.elf
+	$(GDB) -q -ex "set \$$gdb_port = $(GDB_PORT)" -x tools/gdb/kernel.gdb $(BUILD)/kernel.elf
+
+deps:
+	@tools/install-deps.sh --check-or-install
+
+# ---------------------------------------------------------------------------------------------
+# Tests: host GoogleTest, then one QEMU per kernel test, then the gdb batch test.
+test: deps all
+	@tools/run-tests.sh $(if $(TEST),--only $(TEST))
+
+include tests/host/host.mk
+
+# ---------------------------------------------------------------------------------------------
+FORMAT_FILES = $(shell find boot arch kernel libk user tests -name '*.cpp' -o -name '*.h' | sort)
+format:
+	$(CLANG_FORMAT) -i $(FORMAT_FILES)
+format-check:
+	@$(CLANG_FORMAT) --dry-run --Werror $(FORMAT_FILES) && echo "format-check: all files formatted"
+
+clean:
+	rm -rf $(BUILD) compile_commands.json
+
+-include $(shell find $(BUILD)/kernel -name '*.d' 2>/dev/null)

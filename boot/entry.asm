@@ -1,0 +1,81 @@
+; The first kernel instructions. GRUB jumps here in 32-bit protected mode with paging off,
+; eax = Multiboot2 magic, ebx = physical address of the boot information (Multiboot2 spec 3.3).
+;
+; The kernel is linked in the higher half (0xC0100000) but loaded at 1 MiB, so before any C++ can
+; run we must turn paging on with a directory that maps the first BOOT_MAPPED_BYTES of physical
+; memory twice: at 0 (so the instruction after "mov cr0" still exists) and at 0xC0000000 (where
+; the kernel is linked). The boot directory uses 4 MiB pages (CR4.PSE) to stay tiny; the memory
+; subsystem replaces it with the kernel's own 4 KiB tables and drops the low view.
+
+KERNEL_VIRTUAL_BASE     equ 0xC0000000
+KERNEL_DIRECTORY_INDEX  equ KERNEL_VIRTUAL_BASE >> 22     ; 768
+BOOT_LARGE_PAGES        equ 4                              ; 4 x 4 MiB = first 16 MiB
+BOOT_STACK_BYTES        equ 16384
+
+PDE_PRESENT             equ 1 << 0
+PDE_WRITABLE            equ 1 << 1
+PDE_LARGE_PAGE          equ 1 << 7
+CR0_WRITE_PROTECT       equ 1 << 16
+CR0_PAGING              equ 1 << 31
+CR4_PAGE_SIZE_EXTENSION equ 1 << 4
+
+extern kernel_main
+
+section .boot.bss nobits
+align 4096
+global boot_page_directory
+boot_page_directory:
+    resb 4096
+
+section .boot.text
+global _start
+_start:
+    cli
+    cld
+    ; Fill the boot directory: entry i and entry 768+i both map physical [i*4 MiB, (i+1)*4 MiB).
+    ; .boot.bss is zeroed by GRUB (it is NOLOAD inside the loaded segment), so every other entry
+    ; is already "not present".
+    mov ecx, 0
+.fill:
+    mov edx, ecx
+    shl edx, 22
+    or edx, PDE_PRESENT | PDE_WRITABLE | PDE_LARGE_PAGE
+    mov [boot_page_directory + ecx * 4], edx
+    mov [boot_page_directory + (KERNEL_DIRECTORY_INDEX + ecx) * 4], edx
+    inc ecx
+    cmp ecx, BOOT_LARGE_PAGES
+    jne .fill
+
+    mov edx, cr4
+    or edx, CR4_PAGE_SIZE_EXTENSION
+    mov cr4, edx
+    mov edx, boot_page_directory
+    mov cr3, edx
+    mov edx, cr0
+    or edx, CR0_PAGING | CR0_WRITE_PROTECT
+    mov cr0, edx
+
+    ; An absolute jump: from here on eip is in the higher half.
+    mov edx, higher_half_entry
+    jmp edx
+
+section .text
+higher_half_entry:
+    mov esp, boot_stack_top
+    xor ebp, ebp               ; a zero frame pointer ends every backtrace
+    push ebx                   ; kernel_main(magic, boot_information_physical)
+    push eax
+    call kernel_main
+    ; kernel_main never returns; if it does, stop here rather than run off into memory.
+.halt:
+    cli
+    hlt
+    jmp .halt
+
+section .bss
+align 16
+global boot_stack_bottom
+global boot_stack_top
+boot_stack_bottom:
+    resb BOOT_STACK_BYTES
+boot_stack_top:

@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# Boots the kernel once with "test=NAME" and decides the verdict from QEMU's exit status and the
+# serial log. Writes $BUILD/test-results/NAME.result ("PASS" or "FAIL: reason") and NAME.log.
+#   exit status 33 + "TEST PASS NAME"            -> PASS
+#   the log says "TEST EXPECT PANIC: text"       -> PASS only on status 35 with a PANIC report
+#                                                   that contains the text
+#   anything else, or no exit within the timeout -> FAIL
+# Extra command-line words for a test come from tests/kernel/command-lines (NAME words...).
+set -u
+name=$1
+BUILD=${BUILD:-build}
+TIMEOUT=${TEST_TIMEOUT:-60}
+results=$BUILD/test-results
+log=$results/$name.log
+iso=$results/$name.iso
+
+extra=$(sed -n "s/^$name[[:space:]]\{1,\}//p" tests/kernel/command-lines 2>/dev/null)
+tools/make-iso.sh "$iso" "test=$name $extra" || { echo "FAIL: could not build ISO" >"$results/$name.result"; exit 0; }
+
+start=$(date +%s%N)
+timeout "$TIMEOUT" qemu-system-i386 -m 128M -accel tcg -no-reboot -display none \
+    -cdrom "$iso" -serial "file:$log" -device isa-debug-exit,iobase=0xf4,iosize=0x04 \
+    ${QEMU_EXTRA:-} </dev/null >"$results/$name.qemu.log" 2>&1
+status=$?
+elapsed_ms=$((($(date +%s%N) - start) / 1000000))
+rm -f "$iso"
+tr -d '\r' <"$log" >"$log.tmp" 2>/dev/null && mv "$log.tmp" "$log"
+
+expected_panic=$(sed -n 's/^TEST EXPECT PANIC: //p' "$log" | head -n 1)
+if [ $status = 124 ]; then
+    verdict="FAIL: no verdict within ${TIMEOUT} s"
+elif [ -n "$expected_panic" ]; then
+    if [ $status = 35 ] && grep -q 'PANIC' "$log" && grep -qF -- "$expected_panic" "$log"; then
+        verdict=PASS
+    else
+        verdict="FAIL: expected a panic reporting '$expected_panic' (QEMU status $status)"
+    fi
+elif [ $status = 33 ] && grep -qx "TEST PASS $name" "$log"; then
+    verdict=PASS
+else
+    verdict="FAIL: QEMU status $status, $(grep -m1 '^TEST FAIL' "$log" || echo 'no TEST PASS line')"
+fi
+echo "$verdict" >"$results/$name.result"
+
+seconds=$(printf '%d.%01d' $((elapsed_ms / 1000)) $((elapsed_ms % 1000 / 100)))
+if [ "$verdict" = PASS ]; then
+    printf 'PASS  %-36s %5s s\n' "$name" "$seconds"
+else
+    printf 'FAIL  %-36s %5s s  %s\n' "$name" "$seconds" "$verdict"
+    echo "---- serial log of $name ----"
+    cat "$log"
+    cat "$results/$name.qemu.log"
+    echo "---- end of $name ----"
+fi

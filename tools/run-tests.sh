@@ -1,0 +1,106 @@
+#!/usr/bin/env bash
+# Runs every test of the project and ends with one line: "tests: N passed, M failed".
+#   tools/run-tests.sh              all tests (host, kernel, gdb)
+#   tools/run-tests.sh --only NAME  one test: a kernel test name, "host" (all host tests),
+#                                   "host:Suite.Case" (GoogleTest filter), or a gdb test name
+# Kernel tests run two at a time (JOBS=N to change), one QEMU boot each (tools/run-kernel-test.sh).
+set -u
+cd "$(dirname "$0")/.."
+export BUILD=${BUILD:-build}
+JOBS=${JOBS:-2}
+only=""
+while [ $# -gt 0 ]; do
+    case $1 in
+    --only) only=$2; shift 2 ;;
+    *) echo "run-tests: unknown argument '$1'" >&2; exit 2 ;;
+    esac
+done
+
+results=$BUILD/test-results
+rm -rf "$results"
+mkdir -p "$results"
+passed=0
+failed=0
+failed_names=()
+started=$(date +%s)
+
+record() { # record NAME PASS|FAIL
+    if [ "$2" = PASS ]; then passed=$((passed + 1)); else
+        failed=$((failed + 1)); failed_names+=("$1"); fi
+}
+
+# --- which tests exist -------------------------------------------------------------------------
+kernel_tests=$(nm "$BUILD/kernel.elf" | sed -n 's/^[0-9a-f]* [A-Za-z] kernel_test_//p' | sort)
+gdb_tests=$(cd tests/gdb 2>/dev/null && ls *.sh 2>/dev/null | sed 's/\.sh$//' | sort)
+run_host=1
+if [ -n "$only" ]; then
+    run_host=0
+    case $only in
+    host | host:*) run_host=1; kernel_tests=""; gdb_tests="" ;;
+    *)
+        if printf '%s\n' $kernel_tests | grep -qx "$only"; then
+            kernel_tests=$only; gdb_tests=""
+        elif printf '%s\n' $gdb_tests | grep -qx "$only"; then
+            gdb_tests=$only; kernel_tests=""
+        else
+            echo "run-tests: no test named '$only'." >&2
+            echo "Kernel tests: $(echo $kernel_tests)" >&2
+            echo "gdb tests: $(echo $gdb_tests)" >&2
+            echo "Host tests: 'host' or 'host:Suite.Case'." >&2
+            exit 2
+        fi
+        ;;
+    esac
+fi
+
+# --- host tests (GoogleTest): each test case counts as one test --------------------------------
+if [ $run_host = 1 ]; then
+    echo "== host tests"
+    if make -s host-test-binary >"$results/host-build.log" 2>&1; then
+        filter=""
+        case $only in host:*) filter="--gtest_filter=${only#host:}" ;; esac
+        "$BUILD/host-tests" $filter --gtest_brief=1 >"$results/host.log" 2>&1
+        host_status=$?
+        host_passed=$(sed -n 's/^\[  PASSED  \] \([0-9]*\) test.*/\1/p' "$results/host.log")
+        host_failed=$(sed -n 's/^\[  FAILED  \] \([0-9]*\) test.*/\1/p' "$results/host.log")
+        passed=$((passed + ${host_passed:-0}))
+        failed=$((failed + ${host_failed:-0}))
+        if [ $host_status != 0 ]; then
+            cat "$results/host.log"
+            [ -z "$host_failed" ] && { failed=$((failed + 1)); failed_names+=("host (crashed)"); }
+            for name in $(sed -n 's/^\[  FAILED  \] \([A-Za-z0-9_]*\.[A-Za-z0-9_]*\).*/\1/p' \
+                "$results/host.log" | sort -u); do failed_names+=("host:$name"); done
+        fi
+        echo "host: ${host_passed:-0} passed, ${host_failed:-0} failed"
+    else
+        cat "$results/host-build.log"
+        record "host (build)" FAIL
+    fi
+fi
+
+# --- kernel tests: one QEMU per test, in parallel ----------------------------------------------
+if [ -n "$kernel_tests" ]; then
+    echo "== kernel tests ($(echo $kernel_tests | wc -w), $JOBS at a time)"
+    printf '%s\n' $kernel_tests | xargs -P "$JOBS" -I{} tools/run-kernel-test.sh {}
+    for name in $kernel_tests; do
+        verdict=$(head -c 4 "$results/$name.result" 2>/dev/null)
+        record "$name" "${verdict:-FAIL}"
+    done
+fi
+
+# --- gdb tests: batch gdb against QEMU's gdbstub -----------------------------------------------
+for name in $gdb_tests; do
+    [ -n "$name" ] || continue
+    echo "== gdb test $name"
+    if bash "tests/gdb/$name.sh" >"$results/$name.log" 2>&1; then
+        echo "PASS  $name"; record "$name" PASS
+    else
+        echo "FAIL  $name"; cat "$results/$name.log"; record "$name" FAIL
+    fi
+done
+
+echo
+[ $failed -gt 0 ] && echo "failed: ${failed_names[*]}"
+echo "(wall time $(($(date +%s) - started)) s; logs in $results/)"
+echo "tests: $passed passed, $failed failed"
+[ $failed = 0 ] && [ $passed -gt 0 ]

@@ -29,8 +29,8 @@ extern "C" [[noreturn]] void kernel_main(uint32_t magic, uintptr_t boot_informat
 
     if (magic != multiboot2::BOOTLOADER_MAGIC)
         panic("not started by a Multiboot2 boot loader (eax = %#x)", magic);
-    const char* line = multiboot2::find_command_line(
-        memory::physical_to_virtual(boot_information_physical));
+    const char* line =
+        multiboot2::find_command_line(memory::physical_to_virtual(boot_information_physical));
     command_line::set(line ? line : "");
     console::print("command line: \"%s\"\n", command_line::text());
 

@@ -6,8 +6,8 @@ namespace arch::serial {
 namespace {
 
 constexpr uint16_t COM1 = 0x3F8;
-constexpr uint16_t DATA = COM1 + 0;              // receive/transmit buffer (divisor low w/ DLAB)
-constexpr uint16_t INTERRUPT_ENABLE = COM1 + 1;  // (divisor high with DLAB)
+constexpr uint16_t DATA = COM1 + 0;             // receive/transmit buffer (divisor low w/ DLAB)
+constexpr uint16_t INTERRUPT_ENABLE = COM1 + 1; // (divisor high with DLAB)
 constexpr uint16_t FIFO_CONTROL = COM1 + 2;
 constexpr uint16_t LINE_CONTROL = COM1 + 3;
 constexpr uint16_t MODEM_CONTROL = COM1 + 4;
@@ -45,7 +45,9 @@ void write_byte(char byte) {
     write_port_byte(DATA, static_cast<uint8_t>(byte));
 }
 
-bool has_input() { return g_present && (read_port_byte(LINE_STATUS) & STATUS_DATA_READY) != 0; }
+bool has_input() {
+    return g_present && (read_port_byte(LINE_STATUS) & STATUS_DATA_READY) != 0;
+}
 
 char read_byte() {
     while (!has_input()) {

@@ -32,7 +32,9 @@ void set(const char* text) {
                        static_cast<unsigned>(MAXIMUM_LENGTH - 1));
 }
 
-const char* text() { return g_text; }
+const char* text() {
+    return g_text;
+}
 
 bool find(const char* key, char* value, size_t value_size) {
     const char* start = value_of(key);

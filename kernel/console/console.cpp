@@ -5,7 +5,9 @@
 
 namespace console {
 
-void initialize() { arch::serial::initialize(); }
+void initialize() {
+    arch::serial::initialize();
+}
 
 void put(char character) {
     // Terminals expect "\r\n"; the VGA side only needs '\n'.
@@ -20,8 +22,7 @@ void write(const char* text, size_t length) {
 }
 
 int vprint(const char* format, va_list arguments) {
-    return libk::vformat([](char character, void*) { put(character); }, nullptr, format,
-                         arguments);
+    return libk::vformat([](char character, void*) { put(character); }, nullptr, format, arguments);
 }
 
 int print(const char* format, ...) {

@@ -12,17 +12,23 @@ extern Constructor __init_array_end[];
 
 // Called when a virtual function is invoked on an object whose class left it pure (typically
 // from a constructor or destructor of an abstract base).
-void __cxa_pure_virtual() { panic("pure virtual function called"); }
+void __cxa_pure_virtual() {
+    panic("pure virtual function called");
+}
 
 // -fstack-protector-strong stores this value between locals and the return address and checks
 // it on return. A fixed value still catches linear overflows, which is what students write.
 uintptr_t __stack_chk_guard = 0xE2DEE396;
 
-void __stack_chk_fail() { panic("stack smashing detected: a function overwrote its stack guard"); }
+void __stack_chk_fail() {
+    panic("stack smashing detected: a function overwrote its stack guard");
+}
 
 // With -fno-use-cxa-atexit, static destructors register through atexit(). The kernel never
 // exits, so there is nothing to run them at: accept and ignore.
-int atexit(void (*)()) { return 0; }
+int atexit(void (*)()) {
+    return 0;
+}
 
 } // extern "C"
 

@@ -35,24 +35,25 @@ void expect_equal(unsigned long long actual, unsigned long long expected, const 
 // The registration is a constant KernelTest placed in the .kernel_tests section; the linker
 // script gathers them between __kernel_tests_start and __kernel_tests_end. The symbol name
 // kernel_test_<name> is also how tools/run-tests.sh finds every test (with nm).
-#define KERNEL_TEST_REGISTER(test_name, expectation, report)                                   \
-    static void test_name##_body();                                                            \
-    extern const testing::KernelTest kernel_test_##test_name; /* external: names are unique */ \
-    [[gnu::used, gnu::section(".kernel_tests")]] const testing::KernelTest                     \
-        kernel_test_##test_name{#test_name, test_name##_body, expectation, report};            \
+#define KERNEL_TEST_REGISTER(test_name, expectation, report)                                       \
+    static void test_name##_body();                                                                \
+    extern const testing::KernelTest kernel_test_##test_name; /* external: names are unique */     \
+    [[gnu::used,                                                                                   \
+      gnu::section(".kernel_tests")]] const testing::KernelTest kernel_test_##test_name{           \
+        #test_name, test_name##_body, expectation, report};                                        \
     static void test_name##_body()
 
 #define KERNEL_TEST(test_name) KERNEL_TEST_REGISTER(test_name, testing::Expectation::Pass, nullptr)
-#define KERNEL_TEST_EXPECTING_PANIC(test_name, report)                                         \
+#define KERNEL_TEST_EXPECTING_PANIC(test_name, report)                                             \
     KERNEL_TEST_REGISTER(test_name, testing::Expectation::Panic, report)
 
-#define EXPECT(condition)                                                                      \
-    do {                                                                                       \
-        if (!(condition))                                                                      \
-            testing::fail(__FILE__, __LINE__, "EXPECT(%s)", #condition);                       \
+#define EXPECT(condition)                                                                          \
+    do {                                                                                           \
+        if (!(condition))                                                                          \
+            testing::fail(__FILE__, __LINE__, "EXPECT(%s)", #condition);                           \
     } while (0)
 
-#define EXPECT_EQ(actual, expected)                                                            \
-    testing::expect_equal(static_cast<unsigned long long>(actual),                             \
-                          static_cast<unsigned long long>(expected), #actual, #expected,       \
-                          __FILE__, __LINE__)
+#define EXPECT_EQ(actual, expected)                                                                \
+    testing::expect_equal(static_cast<unsigned long long>(actual),                                 \
+                          static_cast<unsigned long long>(expected), #actual, #expected, __FILE__, \
+                          __LINE__)

@@ -14,7 +14,9 @@ ConstructedAtBoot g_constructed_at_boot;
 
 } // namespace
 
-KERNEL_TEST(global_constructors_ran) { EXPECT_EQ(g_constructed_at_boot.value, 42); }
+KERNEL_TEST(global_constructors_ran) {
+    EXPECT_EQ(g_constructed_at_boot.value, 42);
+}
 
 KERNEL_TEST(format_in_kernel) {
     char buffer[64];

@@ -6,14 +6,22 @@
 
 namespace arch {
 
-inline void disable_interrupts() { asm volatile("cli" ::: "memory"); }
-inline void enable_interrupts() { asm volatile("sti" ::: "memory"); }
+inline void disable_interrupts() {
+    asm volatile("cli" ::: "memory");
+}
+inline void enable_interrupts() {
+    asm volatile("sti" ::: "memory");
+}
 
 // Waits for the next interrupt (the idle loop and the final halt use this).
-inline void halt() { asm volatile("hlt" ::: "memory"); }
+inline void halt() {
+    asm volatile("hlt" ::: "memory");
+}
 
 // Busy-wait hint for spin loops.
-inline void pause() { asm volatile("pause"); }
+inline void pause() {
+    asm volatile("pause");
+}
 
 inline uint32_t read_flags() {
     uint32_t flags;
@@ -23,7 +31,9 @@ inline uint32_t read_flags() {
 
 constexpr uint32_t FLAGS_INTERRUPT_ENABLE = 1u << 9;
 
-inline bool interrupts_enabled() { return (read_flags() & FLAGS_INTERRUPT_ENABLE) != 0; }
+inline bool interrupts_enabled() {
+    return (read_flags() & FLAGS_INTERRUPT_ENABLE) != 0;
+}
 
 inline uint64_t read_timestamp_counter() {
     uint32_t low, high;

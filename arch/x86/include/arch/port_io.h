@@ -32,6 +32,8 @@ inline void write_port_dword(uint16_t port, uint32_t value) {
 
 // A write to an unused port takes about a microsecond: old devices (the 8259) need that pause
 // between commands.
-inline void io_wait() { write_port_byte(0x80, 0); }
+inline void io_wait() {
+    write_port_byte(0x80, 0);
+}
 
 } // namespace arch

@@ -25,6 +25,8 @@ public:
     bool is_linked() const { return m_list != nullptr; }
 
 private:
+    constexpr ListNode(ListNode* previous, ListNode* next) : m_previous(previous), m_next(next) {}
+
     template <typename Element, ListNode<Element> Element::*Member>
     friend class IntrusiveList;
 
@@ -39,10 +41,8 @@ private:
 template <typename T, ListNode<T> T::*Member>
 class IntrusiveList {
 public:
-    IntrusiveList() {
-        m_head.m_next = &m_head;
-        m_head.m_previous = &m_head;
-    }
+    // constexpr, so a global list is ready before any constructor runs.
+    constexpr IntrusiveList() : m_head(&m_head, &m_head) {}
     // Elements still linked when the list goes away are left unlinked, not pointing at it.
     ~IntrusiveList() {
         while (pop_front() != nullptr) {

@@ -8,6 +8,7 @@
 #pragma once
 
 #include "arch/context.h"
+#include "kernel/memory/kernel_stacks.h"
 #include "libk/intrusive_list.h"
 #include "libk/types.h"
 
@@ -48,13 +49,17 @@ struct SchedulingState {
     uint32_t time_slice_left = 0; // ticks the thread may still run before it is preempted
 };
 
-// The thread's kernel stack, [bottom, top). Below bottom lies an unmapped guard page.
-struct StackRange {
-    uintptr_t bottom = 0;
-    uintptr_t top = 0;
+constexpr size_t THREAD_NAME_SIZE = 32;
+
+// What happens to a thread's remains when it exits.
+enum class JoinState : uint8_t {
+    Joinable, // kept (exit value included) until some thread joins it
+    Joined,   // a thread is waiting in join() for it to exit
+    Detached, // reclaimed as soon as it exits; nobody can join it
 };
 
-constexpr size_t THREAD_NAME_SIZE = 32;
+// What a kernel thread runs: entry(argument). Its return value is the thread's exit value.
+using ThreadEntry = intptr_t (*)(void* argument);
 
 class Thread {
 public:
@@ -77,8 +82,9 @@ public:
     ThreadStatistics& statistics() { return m_statistics; }
     const ThreadStatistics& statistics() const { return m_statistics; }
 
-    const StackRange& stack() const { return m_stack; }
-    void set_stack(StackRange stack) { m_stack = stack; }
+    // The kernel stack, [bottom, top), with an unmapped guard page below bottom.
+    const memory::KernelStack& stack() const { return m_stack; }
+    void set_stack(const memory::KernelStack& stack) { m_stack = stack; }
 
     // Where switch_context stored this thread's registers when it last left the CPU (meaningless
     // while it runs). The scheduler passes &m_saved_context to switch_context.
@@ -95,6 +101,21 @@ public:
     uint64_t wake_tick() const { return m_wake_tick; }
     void set_wake_tick(uint64_t tick) { m_wake_tick = tick; }
 
+    // Life cycle (kernel/sched/kernel_thread.cpp).
+    ThreadEntry entry() const { return m_entry; }
+    void* argument() const { return m_argument; }
+    void set_entry(ThreadEntry entry, void* argument) {
+        m_entry = entry;
+        m_argument = argument;
+    }
+    intptr_t exit_value() const { return m_exit_value; }
+    void set_exit_value(intptr_t value) { m_exit_value = value; }
+    JoinState join_state() const { return m_join_state; }
+    void set_join_state(JoinState state) { m_join_state = state; }
+    // The thread blocked in join() on this one, woken when this one exits.
+    Thread* joiner() const { return m_joiner; }
+    void set_joiner(Thread* joiner) { m_joiner = joiner; }
+
     // Links for the one queue the thread is in according to its state: the policy's ready set
     // (Ready), a WaitQueue (Blocked), or the sleep queue (Sleeping). A thread is never in two.
     libk::ListNode<Thread> m_queue_node;
@@ -107,12 +128,17 @@ private:
     ThreadState m_state = ThreadState::Ready;
     Priority m_priority;
     Process* m_process; // kernel threads belong to the kernel process
-    StackRange m_stack;
+    memory::KernelStack m_stack;
     arch::Context* m_saved_context = nullptr;
     arch::InterruptFrame* m_preempted_frame = nullptr;
     uint64_t m_wake_tick = 0;
     SchedulingState m_scheduling_state;
     ThreadStatistics m_statistics;
+    ThreadEntry m_entry = nullptr;
+    void* m_argument = nullptr;
+    intptr_t m_exit_value = 0;
+    JoinState m_join_state = JoinState::Joinable;
+    Thread* m_joiner = nullptr;
 };
 
 // A queue of threads through their m_queue_node (ready sets, wait queues, the sleep queue).

@@ -5,7 +5,8 @@
 HOST_TEST_SOURCES := $(sort $(wildcard tests/host/*.cpp))
 # Kernel and libk files whose logic is tested on the host.
 HOST_TESTED_SOURCES := libk/format.cpp libk/string.cpp kernel/sched/thread.cpp \
-	kernel/sched/round_robin_policy.cpp kernel/sync/wait_queue.cpp
+	kernel/sched/round_robin_policy.cpp kernel/sync/wait_queue.cpp \
+	kernel/sched/sleep_queue.cpp
 HOST_OBJECTS := $(HOST_TEST_SOURCES:%.cpp=$(BUILD)/host/%.o) \
 	$(HOST_TESTED_SOURCES:%.cpp=$(BUILD)/host/%.o)
 HOST_CXXFLAGS := -std=c++20 -O1 -g -Wall -Wextra -DLIBK_HOSTED -I. -Iarch/x86/include \

@@ -1,0 +1,293 @@
+// Kernel tests of threads and the scheduler: preemption of CPU-bound kernel code, exit values and
+// the errors of join, sleeping (order, never early, sleep(0) yields), reclaiming 500 threads, and
+// the thread dump. Every assertion holds in every interleaving: the tests wait for events
+// (sleeping between checks) instead of assuming how long anything takes.
+#include "kernel/memory/frames.h"
+#include "kernel/memory/kernel_heap.h"
+#include "kernel/sched/scheduler.h"
+#include "kernel/sched/thread_dump.h"
+#include "kernel/sync/interrupt_guard.h"
+#include "libk/string.h"
+#include "tests/kernel/thread_test_support.h"
+
+using namespace thread_test;
+
+namespace {
+
+struct Spinner {
+    uint32_t count = 0;
+    bool stop = false;
+};
+
+// CPU-bound: never yields, never blocks; only the timer can take the CPU away.
+intptr_t spin_until_stopped(void* argument) {
+    auto* spinner = static_cast<Spinner*>(argument);
+    while (!load(spinner->stop))
+        __atomic_add_fetch(&spinner->count, 1, __ATOMIC_RELAXED);
+    return 0;
+}
+
+intptr_t spin_forever(void*) {
+    for (;;) {
+    }
+}
+
+} // namespace
+
+KERNEL_TEST(preemption_shares_the_cpu_between_spinning_threads) {
+    Spinner first, second;
+    ThreadId first_id = start("spinner-1", spin_until_stopped, &first);
+    ThreadId second_id = start("spinner-2", spin_until_stopped, &second);
+    wait_until([&] { return load(first.count) > 0 && load(second.count) > 0; },
+               "both spinners to make progress");
+    // A spinner leaves the CPU only when the timer preempts it, and both have run while this
+    // thread runs again: each was preempted at least once.
+    EXPECT(info(first_id).statistics.times_preempted >= 1);
+    EXPECT(info(second_id).statistics.times_preempted >= 1);
+    store(first.stop, true);
+    store(second.stop, true);
+    EXPECT_EQ(finish(first_id), 0);
+    EXPECT_EQ(finish(second_id), 0);
+}
+
+namespace {
+
+intptr_t sleep_and_answer(void*) {
+    for (int i = 0; i < 3; ++i)
+        this_thread::sleep_ms(20);
+    return 42;
+}
+
+} // namespace
+
+KERNEL_TEST(a_thread_spinning_forever_does_not_stop_the_others) {
+    ThreadId spinner = start("spin-forever", spin_forever);
+    ThreadId worker = start("worker", sleep_and_answer);
+    this_thread::sleep_ms(50); // returns only if the spinner is preempted
+    EXPECT_EQ(finish(worker), 42);
+    EXPECT(info(spinner).statistics.ticks_run > 0);
+    EXPECT(info(spinner).statistics.times_preempted > 0);
+    // The spinner keeps spinning until the test ends QEMU.
+}
+
+namespace {
+
+intptr_t square(void* argument) {
+    auto number = reinterpret_cast<intptr_t>(argument);
+    if (number % 2 == 1)
+        this_thread::exit(number * number); // leaving early gives the same result
+    return number * number;
+}
+
+} // namespace
+
+KERNEL_TEST(join_returns_each_thread_exit_value) {
+    ThreadId threads[8];
+    for (intptr_t i = 0; i < 8; ++i)
+        threads[i] = start("square", square, reinterpret_cast<void*>(i));
+    for (intptr_t i = 7; i >= 0; --i)
+        EXPECT_EQ(finish(threads[i]), i * i);
+}
+
+namespace {
+
+intptr_t sleep_then_return_five(void*) {
+    this_thread::sleep_ms(100);
+    return 5;
+}
+
+intptr_t join_the_argument(void* argument) {
+    auto id = static_cast<ThreadId>(reinterpret_cast<uintptr_t>(argument));
+    libk::ErrorOr<intptr_t> value = kernel_thread::join(id);
+    return value.is_error() ? -1 : value.value();
+}
+
+} // namespace
+
+KERNEL_TEST(join_errors_self_twice_unknown_and_concurrent) {
+    EXPECT_ERROR(kernel_thread::join(this_thread::id()), libk::Error::WouldDeadlock);
+    EXPECT_ERROR(kernel_thread::join(0), libk::Error::NoSuchThread);
+    EXPECT_ERROR(kernel_thread::join(1000000), libk::Error::NoSuchThread);
+
+    ThreadId once = start("join-once", square, reinterpret_cast<void*>(3));
+    EXPECT_EQ(finish(once), 9);
+    EXPECT_ERROR(kernel_thread::join(once), libk::Error::NoSuchThread);
+
+    // A second joiner while the first one waits.
+    ThreadId sleeper = start("sleeper", sleep_then_return_five);
+    ThreadId joiner = start("joiner", join_the_argument, reinterpret_cast<void*>(sleeper));
+    wait_until([&] { return info(joiner).state == ThreadState::Blocked; },
+               "the joiner to block in join()");
+    EXPECT_ERROR(kernel_thread::join(sleeper), libk::Error::AlreadyJoined);
+    EXPECT_EQ(finish(joiner), 5);
+}
+
+KERNEL_TEST(detached_threads_are_reclaimed_and_cannot_be_joined) {
+    ThreadId thread = start("detached", sleep_then_return_five);
+    EXPECT(!kernel_thread::detach(thread).is_error());
+    EXPECT_ERROR(kernel_thread::join(thread), libk::Error::InvalidArgument);
+    EXPECT_ERROR(kernel_thread::detach(thread), libk::Error::InvalidArgument);
+    wait_until([&] { return kernel_thread::info(thread).is_error(); },
+               "the reaper to free the detached thread");
+}
+
+namespace {
+
+constexpr int SLEEPERS = 5;
+// 100 ms apart: ten ticks at the default rate, so the order does not hinge on one tick.
+constexpr uint32_t SLEEP_MS[SLEEPERS] = {300, 100, 500, 200, 400};
+
+struct SleepRecord {
+    uint32_t milliseconds;
+    uint64_t start_tick, deadline, woke_tick;
+};
+SleepRecord g_sleep_records[SLEEPERS];
+int g_wake_order[SLEEPERS];
+int g_woken;
+
+intptr_t sleep_and_record(void* argument) {
+    auto index = static_cast<int>(reinterpret_cast<intptr_t>(argument));
+    SleepRecord& record = g_sleep_records[index];
+    record.start_tick = clock::ticks();
+    this_thread::sleep_ms(record.milliseconds);
+    InterruptGuard guard;
+    record.woke_tick = clock::ticks();
+    record.deadline = scheduler::current().wake_tick(); // what the sleep queue was told
+    g_wake_order[g_woken++] = index;
+    return 0;
+}
+
+} // namespace
+
+KERNEL_TEST(sleepers_wake_in_order_and_never_early) {
+    ThreadId threads[SLEEPERS];
+    // More urgent than this thread, so each one runs (and starts sleeping) as soon as it exists,
+    // and runs the moment it wakes.
+    for (int i = 0; i < SLEEPERS; ++i) {
+        g_sleep_records[i].milliseconds = SLEEP_MS[i];
+        threads[i] = start("sleeper", sleep_and_record, reinterpret_cast<void*>(i),
+                           PRIORITY_DEFAULT + 1);
+    }
+    for (ThreadId thread : threads)
+        finish(thread);
+    EXPECT_EQ(g_woken, SLEEPERS);
+    for (int position = 0; position < SLEEPERS; ++position) {
+        const SleepRecord& record = g_sleep_records[g_wake_order[position]];
+        uint64_t ticks = (static_cast<uint64_t>(record.milliseconds) * clock::hz() + 999) / 1000;
+        // Not early: a whole `ticks` after the tick in progress at the start.
+        EXPECT(record.deadline >= record.start_tick + ticks + 1);
+        EXPECT(record.woke_tick >= record.deadline);
+        if (position > 0)
+            EXPECT(record.deadline > g_sleep_records[g_wake_order[position - 1]].deadline);
+    }
+    // With starts this close together, deadline order is duration order.
+    for (int position = 0; position < SLEEPERS; ++position)
+        EXPECT_EQ(SLEEP_MS[g_wake_order[position]], 100u * (position + 1));
+}
+
+KERNEL_TEST(sleep_zero_yields_to_a_ready_thread) {
+    Spinner yielder;
+    ThreadId thread = start("yielder", [](void* argument) -> intptr_t {
+        auto* spinner = static_cast<Spinner*>(argument);
+        while (!load(spinner->stop))
+            this_thread::yield();
+        return 0;
+    }, &yielder);
+    for (int round = 0; round < 10; ++round) {
+        uint32_t before = info(thread).statistics.times_scheduled;
+        this_thread::sleep_ms(0);
+        // The yielder was ready, so the CPU went to it before coming back here.
+        EXPECT(info(thread).statistics.times_scheduled > before);
+    }
+    store(yielder.stop, true);
+    finish(thread);
+}
+
+namespace {
+
+constexpr int MANY = 500;
+uint32_t g_ran;
+
+intptr_t count_and_return_argument(void* argument) {
+    __atomic_add_fetch(&g_ran, 1, __ATOMIC_RELAXED);
+    return reinterpret_cast<intptr_t>(argument);
+}
+
+void create_and_join_many() {
+    static ThreadId threads[MANY];
+    for (intptr_t i = 0; i < MANY; ++i)
+        threads[i] = start("many", count_and_return_argument, reinterpret_cast<void*>(i));
+    for (intptr_t i = 0; i < MANY; ++i)
+        EXPECT_EQ(finish(threads[i]), i);
+}
+
+} // namespace
+
+KERNEL_TEST(five_hundred_threads_leave_no_memory_behind) {
+    // A first round lets the heap and the kernel stack area grow to their working size (both
+    // keep what they grew); the second round must then return every frame and heap byte.
+    create_and_join_many();
+    size_t free_frames = memory::free_frame_count();
+    memory::HeapStatistics heap = memory::kernel_heap_statistics();
+    g_ran = 0;
+    create_and_join_many();
+    EXPECT_EQ(g_ran, MANY);
+    EXPECT_EQ(memory::free_frame_count(), free_frames);
+    EXPECT_EQ(memory::kernel_heap_statistics().bytes_in_use, heap.bytes_in_use);
+    EXPECT_EQ(memory::kernel_heap_statistics().blocks_in_use, heap.blocks_in_use);
+}
+
+namespace {
+
+struct TextBuffer {
+    char text[8192];
+    size_t length = 0;
+};
+
+void append(char character, void* context) {
+    auto* buffer = static_cast<TextBuffer*>(context);
+    if (buffer->length + 1 < sizeof buffer->text)
+        buffer->text[buffer->length++] = character;
+    buffer->text[buffer->length] = '\0';
+}
+
+bool contains(const char* text, const char* part) {
+    size_t length = strlen(part);
+    for (; *text; ++text) {
+        if (strncmp(text, part, length) == 0)
+            return true;
+    }
+    return false;
+}
+
+intptr_t sleep_long(void*) {
+    this_thread::sleep_ms(60000);
+    return 0;
+}
+
+} // namespace
+
+KERNEL_TEST(thread_dump_shows_each_thread_and_its_registers) {
+    Spinner spinner;
+    ThreadId spinning = start("dump-spinner", spin_until_stopped, &spinner);
+    ThreadId sleeping = start("dump-sleeper", sleep_long);
+    wait_until([&] { return info(spinning).statistics.times_preempted > 0; },
+               "the spinner to be preempted");
+    wait_until([&] { return info(sleeping).state == ThreadState::Sleeping; },
+               "the sleeper to sleep");
+    static TextBuffer dump;
+    scheduler::dump_threads(append, &dump);
+    scheduler::dump_threads(); // and on the console, for whoever reads the log
+    EXPECT(contains(dump.text, "dump-spinner"));
+    EXPECT(contains(dump.text, "dump-sleeper"));
+    EXPECT(contains(dump.text, "sleeping"));
+    EXPECT(contains(dump.text, "idle"));
+    EXPECT(contains(dump.text, "running: this is the thread printing the dump"));
+    // The spinner was preempted: its dump has the interrupted registers, and the eip in them is
+    // in the spinning function.
+    EXPECT(contains(dump.text, "preempted by the timer"));
+    EXPECT(contains(dump.text, "spin_until_stopped"));
+    EXPECT(contains(dump.text, "saved eip"));
+    store(spinner.stop, true);
+    finish(spinning);
+}

@@ -3,6 +3,7 @@
 #include "arch/interrupt_frame.h"
 #include "kernel/console/console.h"
 #include "kernel/debug/backtrace.h"
+#include "kernel/debug/symbols.h"
 #include "kernel/proc/process.h"
 #include "kernel/sched/scheduler.h"
 #include "kernel/sched/scheduling_policy.h"
@@ -74,6 +75,13 @@ void print_interrupt_frame(DumpPrinter& out, const arch::InterruptFrame& frame) 
 // shows how it got into the scheduler (blocked in a mutex, sleeping, preempted...).
 void print_saved_registers(DumpPrinter& out, const Thread& thread) {
     const arch::Context* context = thread.saved_context();
+    if (thread.statistics().times_scheduled == 0) {
+        // Its Context is the made-up first one: switching to it enters the trampoline.
+        debug::SymbolLocation entry = debug::find_symbol(reinterpret_cast<uintptr_t>(thread.entry()));
+        out.print("      not started yet: its first switch enters thread_trampoline, then %s\n",
+                  entry.name ? entry.name : "its entry function");
+        return;
+    }
     debug::Backtrace backtrace = debug::walk_backtrace(
         context->eip, debug::FirstAddress::ReturnAddress, context->ebp);
     out.print("      saved eip ");

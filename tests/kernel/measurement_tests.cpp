@@ -5,6 +5,7 @@
 // The only assertions are that the measurements happened; a cost is a number, not a verdict.
 #include "arch/cpu.h"
 #include "kernel/console/console.h"
+#include "kernel/debug/panic.h"
 #include "kernel/sync/mutex.h"
 #include "tests/kernel/thread_test_support.h"
 

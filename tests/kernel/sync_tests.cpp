@@ -3,6 +3,7 @@
 // condition variable, and spinlock and interrupt-guard behaviour. Order is only asserted where
 // the objects themselves fix it (hand-off to the longest waiter), never where timing would.
 #include "arch/cpu.h"
+#include "kernel/debug/panic.h"
 #include "kernel/sched/scheduler.h"
 #include "kernel/sync/condition_variable.h"
 #include "kernel/sync/interrupt_guard.h"
@@ -31,8 +32,8 @@ struct Race {
 void increment_slowly(uint32_t& counter, int round) {
     uint32_t value = load(counter);
     this_thread::yield();
-    for (volatile int i = 0; i < (round % 7) * 50; ++i) {
-    }
+    for (int i = 0; i < (round % 7) * 50; ++i)
+        arch::pause();
     store(counter, value + 1);
 }
 

@@ -2,6 +2,7 @@
 // the errors of join, sleeping (order, never early, sleep(0) yields), reclaiming 500 threads, and
 // the thread dump. Every assertion holds in every interleaving: the tests wait for events
 // (sleeping between checks) instead of assuming how long anything takes.
+#include "arch/cpu.h"
 #include "kernel/memory/frames.h"
 #include "kernel/memory/kernel_heap.h"
 #include "kernel/sched/scheduler.h"
@@ -28,8 +29,10 @@ intptr_t spin_until_stopped(void* argument) {
 }
 
 intptr_t spin_forever(void*) {
-    for (;;) {
-    }
+    // The pause instruction gives the loop an effect the compiler must keep: C++ lets it delete
+    // an endless loop that does nothing.
+    for (;;)
+        arch::pause();
 }
 
 } // namespace

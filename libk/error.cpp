@@ -1,0 +1,32 @@
+// See error.h.
+#include "libk/error.h"
+
+namespace libk {
+
+const char* error_description(Error error) {
+    switch (error) {
+    case Error::OutOfMemory:
+        return "out of memory";
+    case Error::InvalidArgument:
+        return "invalid argument";
+    case Error::BadAddress:
+        return "bad address";
+    case Error::AlreadyMapped:
+        return "page already mapped";
+    case Error::NotMapped:
+        return "page not mapped";
+    case Error::NotAccessible:
+        return "page not accessible";
+    case Error::FrameAlreadyFree:
+        return "frame already free (double free)";
+    case Error::FrameNotManaged:
+        return "frame was never handed out by the allocator";
+    case Error::HeapCorrupted:
+        return "heap corrupted";
+    case Error::NameTooLong:
+        return "name too long";
+    }
+    return "unknown error";
+}
+
+} // namespace libk

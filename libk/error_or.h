@@ -20,7 +20,7 @@ template <typename T>
 class [[nodiscard]] ErrorOr {
 public:
     ErrorOr(const T& value) : m_has_value(true) { new (&m_value) T(value); }
-    ErrorOr(T&& value) : m_has_value(true) { new (&m_value) T(move(value)); }
+    ErrorOr(T&& value) : m_has_value(true) { new (&m_value) T(libk::move(value)); }
     ErrorOr(Error error) : m_error(error), m_has_value(false) {}
 
     ErrorOr(const ErrorOr& other) : m_error(other.m_error), m_has_value(other.m_has_value) {
@@ -29,7 +29,7 @@ public:
     }
     ErrorOr(ErrorOr&& other) : m_error(other.m_error), m_has_value(other.m_has_value) {
         if (m_has_value)
-            new (&m_value) T(move(other.m_value));
+            new (&m_value) T(libk::move(other.m_value));
     }
     ErrorOr& operator=(const ErrorOr&) = delete;
     ErrorOr& operator=(ErrorOr&&) = delete;
@@ -46,7 +46,7 @@ public:
     // Only when !is_error(): asking a failed result for its value is a bug in the caller.
     T& value() { return m_value; }
     const T& value() const { return m_value; }
-    T release_value() { return move(m_value); }
+    T release_value() { return libk::move(m_value); }
 
 private:
     union {

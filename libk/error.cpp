@@ -17,10 +17,10 @@ const char* error_description(Error error) {
         return "page not mapped";
     case Error::NotAccessible:
         return "page not accessible";
-    case Error::FrameAlreadyFree:
-        return "frame already free (double free)";
-    case Error::FrameNotManaged:
-        return "frame was never handed out by the allocator";
+    case Error::DoubleFree:
+        return "already free (double free)";
+    case Error::NotAllocated:
+        return "never handed out by the allocator";
     case Error::HeapCorrupted:
         return "heap corrupted";
     case Error::NameTooLong:

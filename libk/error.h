@@ -8,16 +8,16 @@
 namespace libk {
 
 enum class Error : uint8_t {
-    OutOfMemory,      // no free physical frame, heap space or address range left
-    InvalidArgument,  // a size, alignment or flag the operation cannot accept
-    BadAddress,       // an address outside the range the operation may touch
-    AlreadyMapped,    // mapping a virtual page that already has a frame
-    NotMapped,        // a virtual page with no frame behind it
-    NotAccessible,    // a mapped page whose permissions forbid the access
-    FrameAlreadyFree, // freeing a physical frame that is free (a double free)
-    FrameNotManaged,  // freeing a physical frame the allocator never handed out
-    HeapCorrupted,    // a heap block's canaries or free-memory poison were overwritten
-    NameTooLong,      // a string did not fit in the buffer meant for it
+    OutOfMemory,     // no free physical frame, heap space or address range left
+    InvalidArgument, // a size, alignment or flag the operation cannot accept
+    BadAddress,      // an address outside the range the operation may touch
+    AlreadyMapped,   // mapping a virtual page that already has a frame
+    NotMapped,       // a virtual page with no frame behind it
+    NotAccessible,   // a mapped page whose permissions forbid the access
+    DoubleFree,      // freeing memory that is already free
+    NotAllocated,    // freeing memory the allocator never handed out
+    HeapCorrupted,   // a heap block's canaries or free-memory poison were overwritten
+    NameTooLong,     // a string did not fit in the buffer meant for it
 };
 
 // A short English description for reports ("out of memory").

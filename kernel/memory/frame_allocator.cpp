@@ -100,9 +100,9 @@ libk::ErrorOr<void> FrameAllocator::free(PhysicalAddress address) {
         return libk::Error::InvalidArgument;
     uint32_t frame = frame_number(address);
     if (frame >= m_frame_limit || !m_managed.get(frame))
-        return libk::Error::FrameNotManaged;
+        return libk::Error::NotAllocated;
     if (!m_allocated.get(frame))
-        return libk::Error::FrameAlreadyFree;
+        return libk::Error::DoubleFree;
     m_allocated.clear(frame);
     m_free_stack[m_free_count++] = frame;
     return {};

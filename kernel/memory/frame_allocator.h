@@ -34,7 +34,7 @@ public:
     // A free frame, now allocated; OutOfMemory when none is left.
     libk::ErrorOr<PhysicalAddress> allocate();
 
-    // Returns an allocated frame. Fails with FrameAlreadyFree for a free frame, FrameNotManaged
+    // Returns an allocated frame. Fails with DoubleFree for a free frame, NotAllocated
     // for a frame outside managed memory, InvalidArgument for an address inside a frame.
     libk::ErrorOr<void> free(PhysicalAddress frame);
 

@@ -35,8 +35,8 @@ PhysicalRange frames_touching(const PhysicalRange& range) {
 }
 
 libk::ErrorOr<uint64_t> find_free_placement(libk::Span<const PhysicalRange> usable,
-                                            libk::Span<const PhysicalRange> reserved,
-                                            uint64_t size, uint64_t limit) {
+                                            libk::Span<const PhysicalRange> reserved, uint64_t size,
+                                            uint64_t limit) {
     if (size == 0)
         return libk::Error::InvalidArgument;
     size = round_up(size);

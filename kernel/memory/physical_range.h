@@ -35,7 +35,7 @@ PhysicalRange frames_touching(const PhysicalRange& range);
 // Finds `size` bytes, frame-aligned, inside a usable range, below `limit`, overlapping no
 // reserved range. Returns the physical start, or OutOfMemory when nothing fits.
 libk::ErrorOr<uint64_t> find_free_placement(libk::Span<const PhysicalRange> usable,
-                                            libk::Span<const PhysicalRange> reserved,
-                                            uint64_t size, uint64_t limit);
+                                            libk::Span<const PhysicalRange> reserved, uint64_t size,
+                                            uint64_t limit);
 
 } // namespace memory

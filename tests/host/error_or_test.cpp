@@ -59,8 +59,7 @@ TEST(ErrorOr, OwnsANonTrivialValue) {
 }
 
 TEST(ErrorOr, DescribesErrors) {
-    EXPECT_STREQ(libk::error_description(Error::FrameAlreadyFree),
-                 "frame already free (double free)");
+    EXPECT_STREQ(libk::error_description(Error::DoubleFree), "already free (double free)");
 }
 
 } // namespace

@@ -25,9 +25,9 @@ struct TestAllocator {
         uint32_t limit = FrameAllocator::frame_limit({usable.data(), usable.size()}, ceiling);
         size_t bytes = FrameAllocator::storage_bytes(limit);
         storage.resize(bytes / sizeof(uint32_t) + 1);
-        auto result = frames.initialize({usable.data(), usable.size()},
-                                        {reserved.data(), reserved.size()}, limit, storage.data(),
-                                        bytes);
+        auto result =
+            frames.initialize({usable.data(), usable.size()}, {reserved.data(), reserved.size()},
+                              limit, storage.data(), bytes);
         EXPECT_FALSE(result.is_error());
     }
 
@@ -57,10 +57,10 @@ TEST(FrameAllocator, NeverHandsOutReservedFrames) {
     // Usable 1 MiB .. 8 MiB; a kernel image, a module ending inside a frame, boot information
     // that straddles a frame boundary, and a reserved range that covers a usable one.
     std::vector<PhysicalRange> reserved = {
-        {1 * MiB, 1 * MiB + 0x23000},         // kernel image
-        {3 * MiB + 0x10, 3 * MiB + 0x2001},   // module: touches three frames
-        {5 * MiB + 0xF80, 5 * MiB + 0x1040},  // boot information across a frame boundary
-        {7 * MiB, 9 * MiB},                   // reserved wins over usable
+        {1 * MiB, 1 * MiB + 0x23000},        // kernel image
+        {3 * MiB + 0x10, 3 * MiB + 0x2001},  // module: touches three frames
+        {5 * MiB + 0xF80, 5 * MiB + 0x1040}, // boot information across a frame boundary
+        {7 * MiB, 9 * MiB},                  // reserved wins over usable
     };
     TestAllocator test({{1 * MiB, 8 * MiB}}, reserved);
     uint32_t expected = (7 * MiB - 1 * MiB) / FRAME_SIZE - 0x23 - 3 - 2;
@@ -97,20 +97,20 @@ TEST(FrameAllocator, DetectsDoubleFree) {
     EXPECT_FALSE(test.frames.is_allocated(frame.value()));
     auto second = test.frames.free(frame.value());
     ASSERT_TRUE(second.is_error());
-    EXPECT_EQ(second.error(), libk::Error::FrameAlreadyFree);
+    EXPECT_EQ(second.error(), libk::Error::DoubleFree);
     EXPECT_EQ(test.frames.free_frames(), 8u);
 }
 
 TEST(FrameAllocator, RefusesFramesItNeverManaged) {
     TestAllocator test({{0x10000, 0x20000}}, {{0x14000, 0x15000}});
     // Below the usable range, reserved, beyond the end of memory, and not frame-aligned.
-    EXPECT_EQ(test.frames.free(0x1000).error(), libk::Error::FrameNotManaged);
-    EXPECT_EQ(test.frames.free(0x14000).error(), libk::Error::FrameNotManaged);
-    EXPECT_EQ(test.frames.free(0x80000).error(), libk::Error::FrameNotManaged);
-    EXPECT_EQ(test.frames.free(0xFFFFF000).error(), libk::Error::FrameNotManaged);
+    EXPECT_EQ(test.frames.free(0x1000).error(), libk::Error::NotAllocated);
+    EXPECT_EQ(test.frames.free(0x14000).error(), libk::Error::NotAllocated);
+    EXPECT_EQ(test.frames.free(0x80000).error(), libk::Error::NotAllocated);
+    EXPECT_EQ(test.frames.free(0xFFFFF000).error(), libk::Error::NotAllocated);
     EXPECT_EQ(test.frames.free(0x10010).error(), libk::Error::InvalidArgument);
     // A managed frame that was never allocated is free: freeing it is a double free.
-    EXPECT_EQ(test.frames.free(0x11000).error(), libk::Error::FrameAlreadyFree);
+    EXPECT_EQ(test.frames.free(0x11000).error(), libk::Error::DoubleFree);
     EXPECT_EQ(test.frames.free_frames(), 15u);
 }
 
@@ -157,7 +157,7 @@ TEST(FrameAllocator, RandomSequenceMatchesAModel) {
 TEST(FrameAllocator, CeilingLeavesHighMemoryOut) {
     TestAllocator test({{0, 64 * MiB}}, {}, 16 * MiB);
     EXPECT_EQ(test.frames.total_frames(), 16 * MiB / FRAME_SIZE);
-    EXPECT_EQ(test.frames.free(32 * MiB).error(), libk::Error::FrameNotManaged);
+    EXPECT_EQ(test.frames.free(32 * MiB).error(), libk::Error::NotAllocated);
 }
 
 TEST(FrameAllocator, HighestFrameBelowFourGiB) {

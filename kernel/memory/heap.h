@@ -99,7 +99,7 @@ private:
     void poison_free_block(Block* block);
     void fill_slack(Block* block);
     libk::ErrorOr<void> check_slack(Block* block);
-    libk::ErrorOr<void> check_free_list();
+    libk::ErrorOr<void> check_free_list(size_t free_blocks);
     libk::Error report(libk::Error error, const char* description, uintptr_t address);
 
     const uintptr_t m_base;

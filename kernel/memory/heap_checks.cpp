@@ -101,7 +101,7 @@ libk::ErrorOr<void> Heap::check_slack(Block* block) {
     return {};
 }
 
-libk::ErrorOr<void> Heap::check_free_list() {
+libk::ErrorOr<void> Heap::check_free_list(size_t free_blocks) {
     size_t count = 0;
     size_t bytes = 0;
     Block* previous = nullptr;
@@ -115,7 +115,7 @@ libk::ErrorOr<void> Heap::check_free_list() {
             return report(libk::Error::HeapCorrupted, "free list longer than the free memory",
                           block->start());
     }
-    if (bytes != m_bytes_free)
+    if (bytes != m_bytes_free || count != free_blocks)
         return report(libk::Error::HeapCorrupted, "free list misses free blocks", m_base);
     return {};
 }
@@ -124,6 +124,7 @@ libk::ErrorOr<void> Heap::check_all() {
     bool poisoning = m_checking == HeapChecking::CanariesAndPoison;
     bool previous_was_free = false;
     size_t used_blocks = 0;
+    size_t free_blocks = 0;
     for (uintptr_t address = m_base; address < m_break;) {
         Block* block = Block::at(address);
         if (!is_intact(block))
@@ -135,12 +136,13 @@ libk::ErrorOr<void> Heap::check_all() {
         if (!block->is_free() && poisoning)
             TRY(check_slack(block));
         used_blocks += block->is_free() ? 0 : 1;
+        free_blocks += block->is_free() ? 1 : 0;
         previous_was_free = block->is_free();
         address = block->end();
     }
     if (used_blocks != m_blocks_in_use)
         return report(libk::Error::HeapCorrupted, "block count does not match", m_base);
-    return check_free_list();
+    return check_free_list(free_blocks);
 }
 
 } // namespace memory

@@ -18,7 +18,7 @@ extra=$(sed -n "s/^$name[[:space:]]\{1,\}//p" tests/kernel/command-lines 2>/dev/
 tools/make-iso.sh "$iso" "test=$name $extra" || { echo "FAIL: could not build ISO" >"$results/$name.result"; exit 0; }
 
 start=$(date +%s%N)
-timeout "$TIMEOUT" qemu-system-i386 -m 128M -accel tcg -no-reboot -display none \
+timeout "$TIMEOUT" qemu-system-i386 -m 128M -accel tcg -no-reboot -boot d -display none \
     -cdrom "$iso" -serial "file:$log" -device isa-debug-exit,iobase=0xf4,iosize=0x04 \
     ${QEMU_EXTRA:-} </dev/null >"$results/$name.qemu.log" 2>&1
 status=$?

@@ -76,24 +76,29 @@ Backtrace current_backtrace() {
     return walk_backtrace(frame[1], FirstAddress::ReturnAddress, frame[0]);
 }
 
+SymbolLocation frame_location(const Backtrace& backtrace, size_t index) {
+    uintptr_t address = backtrace.addresses[index];
+    // A return address is the instruction after the call; the call itself is the byte before.
+    // Looking that up keeps a call at the very end of a function (to a function that never
+    // returns) from being named after the next function in memory.
+    bool is_return = index > 0 || backtrace.first == FirstAddress::ReturnAddress;
+    uintptr_t lookup = is_return ? address - 1 : address;
+    SymbolLocation location = find_symbol(lookup);
+    if (location.name != nullptr)
+        location.offset += static_cast<uint32_t>(address - lookup);
+    return location;
+}
+
 void print_backtrace(const Backtrace& backtrace) {
     if (symbol_count() == 0)
         console::print("  (no symbol table loaded: addresses only)\n");
     for (size_t i = 0; i < backtrace.count; ++i) {
-        uintptr_t address = backtrace.addresses[i];
-        // A return address is the instruction after the call; the call itself is the byte
-        // before. Looking that up keeps a call at the very end of a function (to a function
-        // that never returns) from being named after the next function in memory.
-        bool is_return = i > 0 || backtrace.first == FirstAddress::ReturnAddress;
-        uintptr_t lookup = is_return ? address - 1 : address;
-        SymbolLocation location = find_symbol(lookup);
-        if (location.name == nullptr) {
-            console::print("  #%-2zu 0x%08x ??\n", i, static_cast<unsigned>(address));
-            continue;
-        }
-        uint32_t offset = location.offset + static_cast<uint32_t>(address - lookup);
-        console::print("  #%-2zu 0x%08x %s+0x%x\n", i, static_cast<unsigned>(address),
-                       location.name, offset);
+        auto address = static_cast<unsigned>(backtrace.addresses[i]);
+        SymbolLocation location = frame_location(backtrace, i);
+        if (location.name == nullptr)
+            console::print("  #%-2zu 0x%08x ??\n", i, address);
+        else
+            console::print("  #%-2zu 0x%08x %s+0x%x\n", i, address, location.name, location.offset);
     }
     if (backtrace.end != BacktraceEnd::EndOfChain)
         console::print("  (stopped: %s, ebp=0x%08x)\n", describe(backtrace.end),

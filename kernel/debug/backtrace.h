@@ -9,6 +9,7 @@
 //                    | locals ...       |
 #pragma once
 
+#include "kernel/debug/symbol_table.h"
 #include "libk/types.h"
 
 namespace debug {
@@ -45,6 +46,10 @@ Backtrace walk_backtrace(uintptr_t first_address, FirstAddress first, uintptr_t 
 // The backtrace of the code that calls this: frame #0 is in the calling function, just after
 // the call, frame #1 in its caller, and so on.
 [[gnu::noinline]] Backtrace current_backtrace();
+
+// The function frame `index` is in. For a return address this is the function that made the
+// call (looked up at address - 1); `offset` is still counted to the address itself.
+SymbolLocation frame_location(const Backtrace& backtrace, size_t index);
 
 // Prints one line per frame, "  #n 0xc01234ab function+0x1c", and a line saying why the walk
 // stopped when the reason is unusual.

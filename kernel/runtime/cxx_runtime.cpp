@@ -23,8 +23,8 @@ void __cxa_pure_virtual() {
 uintptr_t __stack_chk_guard = 0xE2DEE300;
 
 void __stack_chk_fail() {
-    panic("stack smashing detected: a function wrote past the end of a local array "
-          "(frame #0 below) and overwrote its stack guard");
+    panic("stack smashing detected: the function that called __stack_chk_fail (next in the "
+          "backtrace) wrote past a local array and overwrote its stack guard");
 }
 
 // With -fno-use-cxa-atexit, static destructors register through atexit(). The kernel never

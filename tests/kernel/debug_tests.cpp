@@ -59,47 +59,60 @@ KERNEL_TEST(backtrace_walks_the_call_chain) {
                        "(anonymous namespace)::walk_chain_innermost()"));
     EXPECT(names_equal(debug::frame_location(backtrace, 1),
                        "(anonymous namespace)::walk_chain_outermost()"));
-    EXPECT(names_equal(debug::frame_location(backtrace, 2),
-                       "backtrace_walks_the_call_chain_body()"));
+    EXPECT(
+        names_equal(debug::frame_location(backtrace, 2), "backtrace_walks_the_call_chain_body()"));
     EXPECT(names_equal(debug::frame_location(backtrace, 3), "testing::run(char const*)"));
     // The outermost frame is boot/entry.asm's call of kernel_main, which zeroed ebp.
-    EXPECT(names_equal(debug::frame_location(backtrace, backtrace.count - 1),
-                       "higher_half_entry"));
+    EXPECT(names_equal(debug::frame_location(backtrace, backtrace.count - 1), "higher_half_entry"));
 }
 
-// Frame chains built by hand in a local array (on the stack, so in the kernel half). Each frame
-// is two words: [0] the caller's frame pointer, [1] the return address.
-KERNEL_TEST(backtrace_stops_at_broken_frames) {
-    uintptr_t frames[80] = {};
-    auto address_of = [&](size_t word) { return reinterpret_cast<uintptr_t>(&frames[word]); };
-    constexpr uintptr_t SOME_CODE = 0xC0100000;
+// Frame chains built by hand in a local array (on the stack, so in the kernel half). A frame is
+// two words: [0] the caller's frame pointer, [1] the return address.
+class FakeStack {
+public:
+    static constexpr size_t WORDS = 80;
+    static constexpr uintptr_t SOME_CODE = 0xC0100000;
 
+    uintptr_t frame_pointer(size_t word) const {
+        return reinterpret_cast<uintptr_t>(&m_words[word]);
+    }
+    void set_frame(size_t word, uintptr_t saved_frame_pointer, uintptr_t return_address) {
+        m_words[word] = saved_frame_pointer;
+        m_words[word + 1] = return_address;
+    }
+    debug::Backtrace walk() const {
+        return debug::walk_backtrace(SOME_CODE, debug::FirstAddress::Exact, frame_pointer(0));
+    }
+
+private:
+    uintptr_t m_words[WORDS] = {};
+};
+
+KERNEL_TEST(backtrace_stops_at_broken_frames) {
+    FakeStack stack;
+    constexpr uintptr_t CODE = FakeStack::SOME_CODE;
     // Two good frames, then a saved ebp of 0: a normal end after three addresses.
-    frames[0] = address_of(2), frames[1] = SOME_CODE + 1;
-    frames[2] = 0, frames[3] = SOME_CODE + 2;
-    debug::Backtrace walk = debug::walk_backtrace(SOME_CODE, debug::FirstAddress::Exact,
-                                                  address_of(0));
+    stack.set_frame(0, stack.frame_pointer(2), CODE + 1);
+    stack.set_frame(2, 0, CODE + 2);
+    debug::Backtrace walk = stack.walk();
     EXPECT(walk.end == debug::BacktraceEnd::EndOfChain);
     EXPECT_EQ(walk.count, 3);
-    EXPECT_EQ(walk.addresses[2], SOME_CODE + 2);
+    EXPECT_EQ(walk.addresses[1], CODE + 1);
+    EXPECT_EQ(walk.addresses[2], CODE + 2);
 
-    frames[2] = address_of(4) + 1; // misaligned
-    EXPECT(debug::walk_backtrace(SOME_CODE, debug::FirstAddress::Exact, address_of(0)).end ==
-           debug::BacktraceEnd::Misaligned);
-    frames[2] = 0x00400000; // user space
-    EXPECT(debug::walk_backtrace(SOME_CODE, debug::FirstAddress::Exact, address_of(0)).end ==
-           debug::BacktraceEnd::OutsideKernel);
-    frames[2] = address_of(0); // back down: a loop
-    EXPECT(debug::walk_backtrace(SOME_CODE, debug::FirstAddress::Exact, address_of(0)).end ==
-           debug::BacktraceEnd::NotUpward);
-    frames[2] = address_of(4), frames[5] = 0; // a return address of 0
-    EXPECT(debug::walk_backtrace(SOME_CODE, debug::FirstAddress::Exact, address_of(0)).end ==
-           debug::BacktraceEnd::NullReturn);
+    stack.set_frame(2, stack.frame_pointer(4) + 1, CODE);
+    EXPECT(stack.walk().end == debug::BacktraceEnd::Misaligned);
+    stack.set_frame(2, 0x00400000, CODE); // user space
+    EXPECT(stack.walk().end == debug::BacktraceEnd::OutsideKernel);
+    stack.set_frame(2, stack.frame_pointer(0), CODE); // back down the stack: a loop
+    EXPECT(stack.walk().end == debug::BacktraceEnd::NotUpward);
+    stack.set_frame(2, stack.frame_pointer(4), 0);
+    EXPECT(stack.walk().end == debug::BacktraceEnd::NullReturn);
 
     // A chain longer than the limit: the walk stops at MAXIMUM_FRAMES addresses.
-    for (size_t word = 0; word + 3 < 80; word += 2)
-        frames[word] = address_of(word + 2), frames[word + 1] = SOME_CODE;
-    walk = debug::walk_backtrace(SOME_CODE, debug::FirstAddress::Exact, address_of(0));
+    for (size_t word = 0; word + 3 < FakeStack::WORDS; word += 2)
+        stack.set_frame(word, stack.frame_pointer(word + 2), CODE);
+    walk = stack.walk();
     EXPECT(walk.end == debug::BacktraceEnd::DepthLimit);
     EXPECT_EQ(walk.count, debug::Backtrace::MAXIMUM_FRAMES);
 }

@@ -82,7 +82,7 @@ compile_commands.json: $(KERNEL_OBJECTS)
 compile_commands: compile_commands.json
 
 # ---------------------------------------------------------------------------------------------
-QEMU_COMMON := -m $(MEMORY) -accel $(ACCEL) -no-reboot \
+QEMU_COMMON := -m $(MEMORY) -accel $(ACCEL) -no-reboot -boot d \
 	-device isa-debug-exit,iobase=0xf4,iosize=0x04
 ifeq ($(NOGRAPHIC),1)
 QEMU_DISPLAY := -nographic

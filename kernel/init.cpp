@@ -6,7 +6,9 @@
 #include "kernel/boot_info/command_line.h"
 #include "kernel/boot_info/multiboot2.h"
 #include "kernel/console/console.h"
+#include "kernel/debug/log.h"
 #include "kernel/debug/panic.h"
+#include "kernel/debug/symbol_module.h"
 #include "kernel/memory/layout.h"
 #include "kernel/runtime/cxx_runtime.h"
 #include "kernel/testing/kernel_test.h"
@@ -23,6 +25,7 @@ void run_command_line_request() {
 } // namespace
 
 extern "C" [[noreturn]] void kernel_main(uint32_t magic, uintptr_t boot_information_physical) {
+    runtime::initialize_stack_guard();
     runtime::run_global_constructors();
     console::initialize();
     console::print("\x1b[1mteaching kernel\x1b[0m: booting on i386\n");
@@ -33,6 +36,8 @@ extern "C" [[noreturn]] void kernel_main(uint32_t magic, uintptr_t boot_informat
         multiboot2::find_command_line(memory::physical_to_virtual(boot_information_physical));
     command_line::set(line ? line : "");
     console::print("command line: \"%s\"\n", command_line::text());
+    log::apply_command_line();
+    debug::load_symbol_module(boot_information_physical);
 
     run_command_line_request();
     arch::halt_forever();

@@ -4,9 +4,11 @@
 
 HOST_TEST_SOURCES := $(sort $(wildcard tests/host/*.cpp))
 # Kernel and libk files whose logic is tested on the host.
-HOST_TESTED_SOURCES := libk/format.cpp libk/string.cpp libk/error.cpp \
-	kernel/memory/physical_range.cpp kernel/memory/frame_allocator.cpp \
-	kernel/memory/heap.cpp kernel/memory/heap_checks.cpp kernel/memory/page_tables.cpp
+HOST_TESTED_SOURCES := libk/format.cpp libk/string.cpp kernel/debug/symbol_table.cpp
+# The memory subsystem's pure logic: frame allocator, heap, page tables.
+HOST_TESTED_SOURCES += libk/error.cpp kernel/memory/physical_range.cpp \
+	kernel/memory/frame_allocator.cpp kernel/memory/heap.cpp kernel/memory/heap_checks.cpp \
+	kernel/memory/page_tables.cpp
 HOST_OBJECTS := $(HOST_TEST_SOURCES:%.cpp=$(BUILD)/host/%.o) \
 	$(HOST_TESTED_SOURCES:%.cpp=$(BUILD)/host/%.o)
 HOST_CXXFLAGS := -std=c++20 -O1 -g -Wall -Wextra -DLIBK_HOSTED -I. -Iarch/x86/include \

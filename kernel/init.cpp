@@ -10,6 +10,7 @@
 #include "kernel/debug/panic.h"
 #include "kernel/debug/symbol_module.h"
 #include "kernel/memory/layout.h"
+#include "kernel/memory/memory.h"
 #include "kernel/runtime/cxx_runtime.h"
 #include "kernel/testing/kernel_test.h"
 
@@ -38,6 +39,8 @@ extern "C" [[noreturn]] void kernel_main(uint32_t magic, uintptr_t boot_informat
     console::print("command line: \"%s\"\n", command_line::text());
     log::apply_command_line();
     debug::load_symbol_module(boot_information_physical);
+    memory::initialize(boot_information_physical);
+    memory::log_summary();
 
     run_command_line_request();
     arch::halt_forever();

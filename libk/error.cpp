@@ -23,8 +23,8 @@ const char* error_description(Error error) {
         return "never handed out by the allocator";
     case Error::HeapCorrupted:
         return "heap corrupted";
-    case Error::NameTooLong:
-        return "name too long";
+    case Error::TooLong:
+        return "too long";
     }
     return "unknown error";
 }

@@ -17,7 +17,7 @@ enum class Error : uint8_t {
     DoubleFree,      // freeing memory that is already free
     NotAllocated,    // freeing memory the allocator never handed out
     HeapCorrupted,   // a heap block's canaries or free-memory poison were overwritten
-    NameTooLong,     // a string did not fit in the buffer meant for it
+    TooLong,         // a string did not fit in the buffer meant for it
 };
 
 // A short English description for reports ("out of memory").

@@ -1,0 +1,50 @@
+// See memory.h.
+#include "kernel/memory/memory.h"
+#include "kernel/debug/log.h"
+#include "kernel/memory/frames.h"
+#include "kernel/memory/kernel_heap.h"
+#include "kernel/memory/kernel_page_tables.h"
+#include "kernel/memory/kernel_stacks.h"
+#include "kernel/memory/layout.h"
+
+namespace memory {
+namespace {
+
+unsigned kib(uint64_t bytes) {
+    return static_cast<unsigned>(bytes >> 10);
+}
+
+void log_memory_map(const MemoryMap& map) {
+    for (const PhysicalRange& range : map.usable_ranges())
+        log::debug("memory", "usable   %#010llx-%#010llx", range.start, range.end);
+    for (const PhysicalRange& range : map.reserved_ranges())
+        log::debug("memory", "reserved %#010llx-%#010llx", range.start, range.end);
+}
+
+} // namespace
+
+void initialize(uintptr_t boot_information_physical) {
+    static MemoryMap map; // too big for the boot stack; used once
+    collect_memory_map(boot_information_physical, map);
+    initialize_frames(map);
+    log_memory_map(map);
+    initialize_kernel_page_tables(map);
+    initialize_kernel_heap();
+}
+
+void log_summary() {
+    uint64_t free_bytes = uint64_t{free_frame_count()} * PAGE_SIZE;
+    uint64_t total_bytes = uint64_t{total_frame_count()} * PAGE_SIZE;
+    log::info("memory", "%u KiB of RAM managed, %u KiB free", kib(total_bytes), kib(free_bytes));
+    PhysicalRange image = kernel_image_range();
+    log::info("memory", "kernel image %u KiB at physical %#010x-%#010x, %u KiB of it read-only",
+              kib(image.size()), static_cast<unsigned>(image.start),
+              static_cast<unsigned>(image.end), kib(kernel_read_only_bytes()));
+    HeapStatistics heap = kernel_heap_statistics();
+    log::info("memory", "direct map %u MiB at %#x; heap %u KiB mapped at %#x; %u kernel stacks",
+              static_cast<unsigned>(direct_map_bytes() >> 20),
+              static_cast<unsigned>(DIRECT_MAP_BASE), kib(heap.heap_size),
+              static_cast<unsigned>(KERNEL_HEAP_BASE), static_cast<unsigned>(kernel_stack_count()));
+}
+
+} // namespace memory

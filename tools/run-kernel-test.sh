@@ -30,7 +30,10 @@ expected_panic=$(sed -n 's/^TEST EXPECT PANIC: //p' "$log" | head -n 1)
 if [ $status = 124 ]; then
     verdict="FAIL: no verdict within ${TIMEOUT} s"
 elif [ -n "$expected_panic" ]; then
-    if [ $status = 35 ] && grep -q 'PANIC' "$log" && grep -qF -- "$expected_panic" "$log"; then
+    # Both must appear in the report itself, not just in the line that announced the panic.
+    report=$(grep -v '^TEST EXPECT PANIC: ' "$log")
+    if [ $status = 35 ] && grep -q 'PANIC' <<<"$report" &&
+        grep -qF -- "$expected_panic" <<<"$report"; then
         verdict=PASS
     else
         verdict="FAIL: expected a panic reporting '$expected_panic' (QEMU status $status)"

@@ -64,6 +64,13 @@ constexpr uint32_t SELECTOR_IN_LDT = 1u << 2;
 
 UserFaultHandler g_user_fault_handler = nullptr;
 
+// The same list as CPU_PUSHES_ERROR_CODE in interrupt_entry.asm; for every other vector the
+// stub pushed a 0 that means nothing.
+bool has_error_code(uint32_t vector) {
+    return vector == 8 || (vector >= 10 && vector <= 14) || vector == 17 || vector == 21 ||
+           vector == 29 || vector == 30;
+}
+
 bool has_selector_error_code(uint32_t vector) {
     return vector >= 10 && vector <= 13;
 }
@@ -113,7 +120,7 @@ void print_error_code(const InterruptFrame& frame, const char* detail) {
     } else if (has_selector_error_code(frame.vector)) {
         console::print("  %-11s %08x  %s\n", "error code", code,
                        code == 0 ? "no selector involved" : detail);
-    } else {
+    } else if (has_error_code(frame.vector)) {
         console::print("  %-11s %08x\n", "error code", code);
     }
 }

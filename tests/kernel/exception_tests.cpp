@@ -8,9 +8,11 @@
 
 namespace {
 
-// Nothing maps this kernel-half address: the boot tables map only the first 16 MiB
-// (0xC0000000-0xC0FFFFFF), and the memory subsystem keeps this one free as well.
-constexpr uint32_t UNMAPPED_KERNEL_ADDRESS = 0xE0000000;
+// A kernel-half page nothing maps: the boot tables cover only 0xC0000000-0xC0FFFFFF. (Should the
+// kernel's memory layout ever put something here, these tests need another address.)
+constexpr uint32_t UNMAPPED_KERNEL_PAGE = 0xE0000000;
+// A stack whose next push lands in that page, as on a stack that ran into its guard page.
+constexpr uint32_t STACK_ABOVE_UNMAPPED_PAGE = UNMAPPED_KERNEL_PAGE + memory::PAGE_SIZE;
 
 // Results go here so the compiler cannot drop the faulting computation.
 volatile int g_sink;
@@ -45,7 +47,7 @@ KERNEL_TEST_EXPECTING_PANIC(divide_error_is_reported, "divide error in kernel mo
 
 KERNEL_TEST_EXPECTING_PANIC(page_fault_reports_address_and_write,
                             "page fault: write at address 0xe0000000 (page not present)") {
-    *reinterpret_cast<volatile int*>(UNMAPPED_KERNEL_ADDRESS) = 1;
+    *reinterpret_cast<volatile int*>(UNMAPPED_KERNEL_PAGE) = 1;
 }
 
 KERNEL_TEST_EXPECTING_PANIC(null_pointer_dereference_is_named,
@@ -73,16 +75,16 @@ KERNEL_TEST_EXPECTING_PANIC(breakpoint_without_handler_is_reported,
 // either: the CPU raises a double fault, which only a task gate with its own stack survives.
 KERNEL_TEST_EXPECTING_PANIC(
     double_fault_runs_on_its_own_stack,
-    "double fault: the CPU could not deliver an exception (esp e0000000, cr2 dffffffc)") {
-    arch::cause_fault_with_stack_pointer(UNMAPPED_KERNEL_ADDRESS);
+    "double fault: the CPU could not deliver an exception (esp e0001000, cr2 e0000ffc)") {
+    arch::cause_fault_with_stack_pointer(STACK_ABOVE_UNMAPPED_PAGE);
 }
 
 namespace {
 
 const char* diagnose_pretend_thread(uint32_t faulting_esp) {
     // The threads code will look the esp up among the kernel stacks' guard pages.
-    bool in_pretend_guard_page = faulting_esp > UNMAPPED_KERNEL_ADDRESS - memory::PAGE_SIZE &&
-                                 faulting_esp <= UNMAPPED_KERNEL_ADDRESS;
+    bool in_pretend_guard_page = faulting_esp >= UNMAPPED_KERNEL_PAGE &&
+                                 faulting_esp <= UNMAPPED_KERNEL_PAGE + memory::PAGE_SIZE;
     return in_pretend_guard_page ? "kernel stack overflow in thread 'pretend'" : nullptr;
 }
 
@@ -91,5 +93,5 @@ const char* diagnose_pretend_thread(uint32_t faulting_esp) {
 KERNEL_TEST_EXPECTING_PANIC(double_fault_diagnosis_names_the_thread,
                             "double fault: kernel stack overflow in thread 'pretend'") {
     arch::set_double_fault_diagnosis(diagnose_pretend_thread);
-    arch::cause_fault_with_stack_pointer(UNMAPPED_KERNEL_ADDRESS);
+    arch::cause_fault_with_stack_pointer(STACK_ABOVE_UNMAPPED_PAGE);
 }

@@ -19,17 +19,24 @@ void count_call(arch::InterruptFrame& frame) {
 } // namespace
 
 // int3 is a trap: the saved eip is the next instruction, so a handler that returns resumes the
-// test. Values live across the interrupt in registers, which the entry stub must give back.
+// test. The six values below are kept in registers across the interrupts (the compiler cannot
+// fold them: g_seed is volatile), so an entry stub that loses a register fails the sums.
+volatile uint32_t g_seed = 3;
+
 KERNEL_TEST(registered_exception_handler_runs_and_returns) {
     g_handler_calls = 0;
     arch::interrupts::set_handler(3, count_call);
-    volatile uint32_t before = 0x1234567;
+    uint32_t seed = g_seed;
+    uint32_t a = seed * 2, b = seed * 3, c = seed * 5, d = seed * 7, e = seed * 11, f = seed * 13;
     __builtin_debugtrap();
+    uint32_t sum_after_first = a + b + c + d + e + f;
     __builtin_debugtrap();
+    uint32_t weighted_after_second = a + 2 * b + 3 * c + 4 * d + 5 * e + 6 * f;
     arch::interrupts::set_handler(3, nullptr);
     EXPECT_EQ(g_handler_calls, 2);
     EXPECT_EQ(g_last_vector, 3);
-    EXPECT_EQ(before, 0x1234567);
+    EXPECT_EQ(sum_after_first, 3 * 41);
+    EXPECT_EQ(weighted_after_second, 3 * (2 + 6 + 15 + 28 + 55 + 78));
 }
 
 KERNEL_TEST(software_interrupt_reaches_its_handler) {

@@ -18,10 +18,10 @@ uint32_t g_hz = 0;
 uint32_t g_nanoseconds_per_tick = 0;
 TickHandler g_tick_handler = nullptr;
 
-void on_timer_interrupt(arch::InterruptFrame&) {
+void on_timer_interrupt(arch::InterruptFrame& frame) {
     g_ticks = g_ticks + 1;
     if (TickHandler handler = g_tick_handler)
-        handler();
+        handler(frame);
 }
 
 } // namespace

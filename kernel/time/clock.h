@@ -3,6 +3,10 @@
 
 #include "libk/types.h"
 
+namespace arch {
+struct InterruptFrame;
+}
+
 namespace clock {
 
 // The tick rate: "hz=N" on the kernel command line, within [MINIMUM_HZ, MAXIMUM_HZ]. The low
@@ -19,9 +23,11 @@ uint32_t hz();
 uint64_t ticks();
 uint64_t uptime_ms();
 
-// Called on every tick, in interrupt context with interrupts off, after the count went up (the
-// scheduler hooks in here to wake sleepers and end time slices). One handler; nullptr removes it.
-using TickHandler = void (*)();
+// Called on every tick, in interrupt context with interrupts off, after the count went up and
+// the PIC was acknowledged (the scheduler hooks in here to wake sleepers and end time slices;
+// it may switch threads). `frame` holds the interrupted registers. One handler; nullptr removes
+// it.
+using TickHandler = void (*)(arch::InterruptFrame& frame);
 void set_tick_handler(TickHandler handler);
 
 } // namespace clock

@@ -29,17 +29,27 @@ uint64_t ticks_over_rtc_seconds() {
     return clock::ticks() - start;
 }
 
+// A loaded host can only make QEMU lose ticks (a late timer event is not made up for), never
+// add any; a measurement may therefore be repeated, but a wrong divisor fails every attempt.
+constexpr int ATTEMPTS = 3;
+
 void expect_rate(uint32_t hz) {
     EXPECT_EQ(clock::hz(), hz);
     EXPECT(arch::interrupts_enabled());
-    uint64_t counted = ticks_over_rtc_seconds();
     uint64_t expected = static_cast<uint64_t>(hz) * MEASURED_SECONDS;
     uint64_t margin = expected * TOLERANCE_PERCENT / 100;
-    console::print("counted %llu ticks in %u RTC seconds (expected %llu +- %llu)\n", counted,
-                   MEASURED_SECONDS, expected, margin);
-    if (counted < expected - margin || counted > expected + margin)
-        testing::fail(__FILE__, __LINE__, "timer rate off: %llu ticks in %u s at %u Hz", counted,
-                      MEASURED_SECONDS, hz);
+    uint64_t counted = 0;
+    for (int attempt = 1; attempt <= ATTEMPTS; ++attempt) {
+        counted = ticks_over_rtc_seconds();
+        console::print("counted %llu ticks in %u RTC seconds (expected %llu +- %llu)\n", counted,
+                       MEASURED_SECONDS, expected, margin);
+        if (counted >= expected - margin && counted <= expected + margin)
+            return;
+        if (counted > expected + margin)
+            break; // too fast cannot come from load
+    }
+    testing::fail(__FILE__, __LINE__, "timer rate off: %llu ticks in %u s at %u Hz", counted,
+                  MEASURED_SECONDS, hz);
 }
 
 } // namespace
@@ -68,4 +78,30 @@ KERNEL_TEST(ticks_advance_while_halted) {
     uint32_t hz = clock::hz();
     // uptime_ms() follows the tick count (allowing one more tick between the two reads).
     EXPECT(uptime >= ticks * 1000 / hz && uptime <= (ticks + 2) * 1000 / hz);
+}
+
+namespace {
+
+volatile uint32_t g_tick_handler_calls;
+
+void count_tick(arch::InterruptFrame&) {
+    g_tick_handler_calls = g_tick_handler_calls + 1;
+}
+
+} // namespace
+
+// Registering and reading the count with interrupts off makes the two counts comparable exactly.
+KERNEL_TEST(tick_handler_runs_on_every_tick) {
+    g_tick_handler_calls = 0;
+    arch::disable_interrupts();
+    clock::set_tick_handler(count_tick);
+    uint64_t start = clock::ticks();
+    arch::enable_interrupts();
+    while (clock::ticks() < start + 5)
+        arch::halt();
+    arch::disable_interrupts();
+    uint64_t end = clock::ticks();
+    clock::set_tick_handler(nullptr);
+    arch::enable_interrupts();
+    EXPECT_EQ(g_tick_handler_calls, end - start);
 }

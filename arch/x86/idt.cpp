@@ -1,6 +1,6 @@
 // Builds and loads the interrupt descriptor table (see arch/idt.h). Gate format: Intel SDM
-// vol. 3, 6.11. Interrupt gates clear IF on entry, so handlers start with interrupts off and
-// the dispatcher decides when (if ever) to turn them back on.
+// vol. 3, 6.11. Every gate is an interrupt gate, which clears IF on entry: handlers start with
+// interrupts off, and one that may run long (a system call) turns them back on itself.
 #include "arch/idt.h"
 #include "arch/gdt.h"
 

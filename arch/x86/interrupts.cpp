@@ -10,7 +10,7 @@
 namespace arch::interrupts {
 namespace {
 
-// Written only with interrupts off or before they are first enabled.
+// Indexed by vector. A pointer store is atomic here, so handlers may change with interrupts on.
 Handler g_handlers[256];
 
 bool is_irq_vector(uint32_t vector) {

@@ -3,6 +3,9 @@
 // in dependency order, then runs what the command line asks for (a test, later a program).
 // Break here in gdb: `break kernel_main`.
 #include "arch/cpu.h"
+#include "arch/gdt.h"
+#include "arch/idt.h"
+#include "arch/pic.h"
 #include "kernel/boot_info/command_line.h"
 #include "kernel/boot_info/multiboot2.h"
 #include "kernel/console/console.h"
@@ -12,8 +15,21 @@
 #include "kernel/memory/layout.h"
 #include "kernel/runtime/cxx_runtime.h"
 #include "kernel/testing/kernel_test.h"
+#include "kernel/time/clock.h"
 
 namespace {
+
+// The CPU's tables, the interrupt controller and the timer; interrupts go on at the end.
+void initialize_processor() {
+    arch::initialize_gdt();
+    arch::initialize_idt();
+    log::info("cpu", "GDT, TSS and IDT loaded (double faults switch to their own task)");
+    arch::pic::initialize();
+    clock::initialize(
+        command_line::number("hz", clock::DEFAULT_HZ, clock::MINIMUM_HZ, clock::MAXIMUM_HZ));
+    arch::enable_interrupts();
+    log::info("cpu", "interrupts enabled");
+}
 
 void run_command_line_request() {
     char test_name[64];
@@ -38,6 +54,7 @@ extern "C" [[noreturn]] void kernel_main(uint32_t magic, uintptr_t boot_informat
     console::print("command line: \"%s\"\n", command_line::text());
     log::apply_command_line();
     debug::load_symbol_module(boot_information_physical);
+    initialize_processor();
 
     run_command_line_request();
     arch::halt_forever();

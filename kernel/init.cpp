@@ -3,11 +3,10 @@
 // in dependency order, then runs what the command line asks for (a test, later a program).
 // Break here in gdb: `break kernel_main`.
 #include "arch/cpu.h"
+#include "kernel/boot_info/boot_info.h"
 #include "kernel/boot_info/command_line.h"
-#include "kernel/boot_info/multiboot2.h"
 #include "kernel/console/console.h"
-#include "kernel/debug/panic.h"
-#include "kernel/memory/layout.h"
+#include "kernel/debug/symbols.h"
 #include "kernel/runtime/cxx_runtime.h"
 #include "kernel/testing/kernel_test.h"
 
@@ -27,12 +26,13 @@ extern "C" [[noreturn]] void kernel_main(uint32_t magic, uintptr_t boot_informat
     console::initialize();
     console::print("\x1b[1mteaching kernel\x1b[0m: booting on i386\n");
 
-    if (magic != multiboot2::BOOTLOADER_MAGIC)
-        panic("not started by a Multiboot2 boot loader (eax = %#x)", magic);
-    const char* line =
-        multiboot2::find_command_line(memory::physical_to_virtual(boot_information_physical));
+    boot_info::initialize(magic, boot_information_physical);
+    const char* line = boot_info::information().command_line;
     command_line::set(line ? line : "");
-    console::print("command line: \"%s\"\n", command_line::text());
+    boot_info::log_summary();
+    boot_info::ModuleContents symbols = boot_info::module_contents("symbols");
+    if (symbols.data != nullptr)
+        debug::load_symbols(reinterpret_cast<const char*>(symbols.data), symbols.size);
 
     run_command_line_request();
     arch::halt_forever();

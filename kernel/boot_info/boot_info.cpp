@@ -20,9 +20,9 @@ void check_modules_are_mapped(multiboot2::BootInformation& information) {
     for (size_t index = 0; index < information.module_count; ++index) {
         const multiboot2::Module& module = information.modules[index];
         if (module.end > memory::BOOT_MAPPED_BYTES)
-            information.report("module \"%s\" at %#x-%#x ends beyond the %u MiB the kernel can "
-                               "read at boot",
-                               module.command_line, module.start, module.end,
+            information.report("module \"%s\" at 0x%08x-0x%08x ends beyond the %u MiB the "
+                               "kernel can read at boot",
+                               module.command_line, module.start, module.end - 1,
                                static_cast<unsigned>(memory::BOOT_MAPPED_BYTES >> 20));
     }
 }

@@ -69,3 +69,54 @@ KERNEL_TEST(boot_symbols_module_is_readable) {
     EXPECT_EQ(contents.size, symbols->size());
     EXPECT(boot_info::module_contents("no such module").data == nullptr);
 }
+
+namespace {
+
+// A block laid out by hand in kernel memory (below 16 MiB, so the boot mapping reaches it):
+// one module that lies beyond the boot mapping, then the end tag.
+alignas(8) uint8_t g_crafted_block[40];
+
+void put_u32(size_t offset, uint32_t value) {
+    memcpy(g_crafted_block + offset, &value, sizeof value);
+}
+
+bool has_problem(const char* text) {
+    const multiboot2::BootInformation& information = boot_info::information();
+    for (size_t index = 0; index < information.problem_count; ++index) {
+        if (contains(information.problems[index], text))
+            return true;
+    }
+    return false;
+}
+
+} // namespace
+
+KERNEL_TEST(boot_info_reports_what_it_cannot_use) {
+    uintptr_t real_block = boot_info::information_physical();
+
+    boot_info::initialize(0x2BADB002, real_block); // the first Multiboot's magic: not ours
+    EXPECT(has_problem("not started by a Multiboot2 boot loader"));
+    EXPECT_EQ(boot_info::information().total_size, 0);
+
+    boot_info::initialize(multiboot2::BOOTLOADER_MAGIC, memory::BOOT_MAPPED_BYTES);
+    EXPECT(has_problem("outside the first 16 MiB"));
+
+    put_u32(0, sizeof g_crafted_block);
+    put_u32(8, 3);          // module tag
+    put_u32(12, 16 + 4);    // header, start, end, "far" and its NUL
+    put_u32(16, 0x2000000); // 32 MiB: beyond the boot mapping
+    put_u32(20, 0x2001000);
+    memcpy(g_crafted_block + 24, "far", 4);
+    put_u32(32, 0); // end tag
+    put_u32(36, 8);
+    boot_info::initialize(multiboot2::BOOTLOADER_MAGIC,
+                          memory::virtual_to_physical(g_crafted_block));
+    EXPECT(has_problem("\"far\" at 0x02000000-0x02000fff ends beyond"));
+    EXPECT(boot_info::information().find_module("far") != nullptr); // still known, for its frames
+    EXPECT(boot_info::module_contents("far").data == nullptr);      // but not readable
+    boot_info::log_summary(); // shows in the log how a student sees such warnings
+
+    boot_info::initialize(multiboot2::BOOTLOADER_MAGIC, real_block);
+    EXPECT_EQ(boot_info::information().problem_count, 0);
+    EXPECT(boot_info::module_contents("symbols").data != nullptr);
+}

@@ -6,13 +6,11 @@
 #include "arch/gdt.h"
 #include "arch/idt.h"
 #include "arch/pic.h"
+#include "kernel/boot_info/boot_info.h"
 #include "kernel/boot_info/command_line.h"
-#include "kernel/boot_info/multiboot2.h"
 #include "kernel/console/console.h"
 #include "kernel/debug/log.h"
-#include "kernel/debug/panic.h"
-#include "kernel/debug/symbol_module.h"
-#include "kernel/memory/layout.h"
+#include "kernel/debug/symbols.h"
 #include "kernel/runtime/cxx_runtime.h"
 #include "kernel/testing/kernel_test.h"
 #include "kernel/time/clock.h"
@@ -46,14 +44,14 @@ extern "C" [[noreturn]] void kernel_main(uint32_t magic, uintptr_t boot_informat
     console::initialize();
     console::print("\x1b[1mteaching kernel\x1b[0m: booting on i386\n");
 
-    if (magic != multiboot2::BOOTLOADER_MAGIC)
-        panic("not started by a Multiboot2 boot loader (eax = %#x)", magic);
-    const char* line =
-        multiboot2::find_command_line(memory::physical_to_virtual(boot_information_physical));
+    boot_info::initialize(magic, boot_information_physical);
+    const char* line = boot_info::information().command_line;
     command_line::set(line ? line : "");
-    console::print("command line: \"%s\"\n", command_line::text());
     log::apply_command_line();
-    debug::load_symbol_module(boot_information_physical);
+    boot_info::log_summary();
+    boot_info::ModuleContents symbols = boot_info::module_contents("symbols");
+    if (symbols.data != nullptr)
+        debug::load_symbols(reinterpret_cast<const char*>(symbols.data), symbols.size);
     initialize_processor();
 
     run_command_line_request();

@@ -116,7 +116,7 @@ test: deps all
 include tests/host/host.mk
 
 # ---------------------------------------------------------------------------------------------
-FORMAT_FILES = $(shell find boot arch kernel libk user tests -name '*.cpp' -o -name '*.h' | sort)
+FORMAT_FILES = $(shell find $(wildcard boot arch kernel libk user tests) -name '*.cpp' -o -name '*.h' | sort)
 format:
 	$(CLANG_FORMAT) -i $(FORMAT_FILES)
 format-check:

@@ -23,9 +23,9 @@ void log_memory_map(const MemoryMap& map) {
 
 } // namespace
 
-void initialize(uintptr_t boot_information_physical) {
+void initialize() {
     static MemoryMap map; // too big for the boot stack; used once
-    collect_memory_map(boot_information_physical, map);
+    collect_memory_map(map);
     initialize_frames(map);
     log_memory_map(map);
     initialize_kernel_page_tables(map);

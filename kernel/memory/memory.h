@@ -7,7 +7,7 @@
 
 namespace memory {
 
-void initialize(uintptr_t boot_information_physical);
+void initialize();
 
 // One line per figure for the boot summary: RAM, free memory, kernel image, heap.
 void log_summary();

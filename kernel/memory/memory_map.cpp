@@ -1,6 +1,6 @@
 // See memory_map.h.
 #include "kernel/memory/memory_map.h"
-#include "kernel/debug/log.h"
+#include "kernel/boot_info/boot_info.h"
 #include "kernel/debug/panic.h"
 #include "kernel/memory/layout.h"
 
@@ -14,66 +14,20 @@ namespace {
 // Nothing below 1 MiB is handed out, so physical address 0 is never a valid frame either.
 constexpr PhysicalRange LOW_MEMORY{0, 0x100000};
 
-// --- TEMPORARY: a minimal walk of the Multiboot2 tags, until the boot information parser ---
-// --- (kernel/boot_info) is merged; then this block is replaced by a call to it.          ---
-constexpr uint32_t TAG_END = 0;
-constexpr uint32_t TAG_MODULE = 3;
-constexpr uint32_t TAG_MEMORY_MAP = 6;
-constexpr uint32_t MEMORY_AVAILABLE = 1;
-
-struct Tag {
-    uint32_t type;
-    uint32_t size;
-};
-struct ModuleTag {
-    Tag tag;
-    uint32_t start;
-    uint32_t end;
-};
-struct MemoryMapTag {
-    Tag tag;
-    uint32_t entry_size;
-    uint32_t entry_version;
-};
-struct MemoryMapEntry {
-    uint64_t base;
-    uint64_t length;
-    uint32_t type;
-    uint32_t reserved;
-};
-
-void add_memory_map(const MemoryMapTag& tag, MemoryMap& map) {
-    if (tag.entry_size < sizeof(MemoryMapEntry))
-        return;
-    auto* bytes = reinterpret_cast<const uint8_t*>(&tag);
-    for (uint32_t offset = sizeof tag; offset + tag.entry_size <= tag.tag.size;
-         offset += tag.entry_size) {
-        auto* entry = reinterpret_cast<const MemoryMapEntry*>(bytes + offset);
-        if (entry->type == MEMORY_AVAILABLE && entry->length > 0)
-            map.add_usable({entry->base, entry->base + entry->length});
-    }
-}
-
-uint32_t walk_boot_information(uintptr_t physical, MemoryMap& map) {
-    VERIFY(physical + 8 <= BOOT_MAPPED_BYTES);
-    auto* bytes = static_cast<const uint8_t*>(physical_to_virtual(physical));
-    uint32_t total_size = *reinterpret_cast<const uint32_t*>(bytes);
-    VERIFY(physical + total_size <= BOOT_MAPPED_BYTES);
-    for (uint32_t offset = 8; offset + sizeof(Tag) <= total_size;) {
-        auto* tag = reinterpret_cast<const Tag*>(bytes + offset);
-        if (tag->type == TAG_END || tag->size < sizeof(Tag) || tag->size > total_size - offset)
-            break;
-        if (tag->type == TAG_MEMORY_MAP && tag->size >= sizeof(MemoryMapTag))
-            add_memory_map(*reinterpret_cast<const MemoryMapTag*>(tag), map);
-        if (tag->type == TAG_MODULE && tag->size >= sizeof(ModuleTag)) {
-            auto* module = reinterpret_cast<const ModuleTag*>(tag);
-            map.add_reserved({module->start, module->end});
+// The boot loader's view: the available regions of the memory map, or, without a map, the
+// two "basic memory" figures (memory from 0, and memory from 1 MiB up to the first hole).
+void add_usable_memory(const multiboot2::BootInformation& information, MemoryMap& map) {
+    if (information.has_memory_map) {
+        for (size_t index = 0; index < information.memory_region_count; ++index) {
+            const multiboot2::MemoryRegion& region = information.memory_regions[index];
+            if (region.is_available())
+                map.add_usable({region.base, region.base + region.length});
         }
-        offset += (tag->size + 7) & ~7u;
+    } else if (information.has_basic_memory) {
+        map.add_usable({0, uint64_t{information.lower_memory_kib} * 1024});
+        map.add_usable({0x100000, 0x100000 + uint64_t{information.upper_memory_kib} * 1024});
     }
-    return total_size;
 }
-// --- end of TEMPORARY ---------------------------------------------------------------------
 
 } // namespace
 
@@ -108,11 +62,15 @@ PhysicalRange kernel_image_range() {
             reinterpret_cast<uintptr_t>(__kernel_physical_end)};
 }
 
-void collect_memory_map(uintptr_t boot_information_physical, MemoryMap& map) {
+void collect_memory_map(MemoryMap& map) {
+    const multiboot2::BootInformation& information = boot_info::information();
+    add_usable_memory(information, map);
     map.add_reserved(LOW_MEMORY);
     map.add_reserved(kernel_image_range());
-    uint32_t information_size = walk_boot_information(boot_information_physical, map);
-    map.add_reserved({boot_information_physical, boot_information_physical + information_size});
+    uint64_t information_start = boot_info::information_physical();
+    map.add_reserved({information_start, information_start + information.total_size});
+    for (size_t index = 0; index < information.module_count; ++index)
+        map.add_reserved({information.modules[index].start, information.modules[index].end});
     if (map.usable_count == 0)
         panic("the boot loader reported no usable memory");
 }

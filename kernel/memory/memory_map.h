@@ -27,9 +27,9 @@ struct MemoryMap {
     uint64_t usable_bytes() const;
 };
 
-// Reads the boot loader's memory map and module list from the Multiboot2 information at
-// `boot_information_physical` and adds the kernel's own reservations.
-void collect_memory_map(uintptr_t boot_information_physical, MemoryMap& map);
+// Reads the boot loader's memory map and module list (kernel/boot_info) and adds the kernel's
+// own reservations.
+void collect_memory_map(MemoryMap& map);
 
 // The kernel image in physical memory, from the linker script's symbols.
 PhysicalRange kernel_image_range();

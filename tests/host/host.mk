@@ -4,7 +4,9 @@
 
 HOST_TEST_SOURCES := $(sort $(wildcard tests/host/*.cpp))
 # Kernel and libk files whose logic is tested on the host.
-HOST_TESTED_SOURCES := libk/format.cpp libk/string.cpp kernel/debug/symbol_table.cpp
+HOST_TESTED_SOURCES := libk/format.cpp libk/string.cpp kernel/boot_info/multiboot2.cpp \
+	kernel/boot_info/command_line.cpp \
+	kernel/debug/symbol_table.cpp
 # The memory subsystem's pure logic: frame allocator, heap, page tables.
 HOST_TESTED_SOURCES += libk/error.cpp kernel/memory/physical_range.cpp \
 	kernel/memory/frame_allocator.cpp kernel/memory/heap.cpp kernel/memory/heap_checks.cpp \

@@ -31,8 +31,20 @@ public:
         if (m_has_value)
             new (&m_value) T(libk::move(other.m_value));
     }
-    ErrorOr& operator=(const ErrorOr&) = delete;
-    ErrorOr& operator=(ErrorOr&&) = delete;
+    ErrorOr& operator=(const ErrorOr& other) {
+        if (this != &other) {
+            this->~ErrorOr();
+            new (this) ErrorOr(other);
+        }
+        return *this;
+    }
+    ErrorOr& operator=(ErrorOr&& other) {
+        if (this != &other) {
+            this->~ErrorOr();
+            new (this) ErrorOr(libk::move(other));
+        }
+        return *this;
+    }
 
     ~ErrorOr() {
         if (m_has_value)

@@ -1,6 +1,7 @@
 // See kernel_page_tables.h.
 #include "kernel/memory/kernel_page_tables.h"
 #include "arch/mmu.h"
+#include "arch/tss.h"
 #include "kernel/debug/log.h"
 #include "kernel/debug/panic.h"
 #include "kernel/memory/frames.h"
@@ -70,6 +71,7 @@ void initialize_kernel_page_tables(const MemoryMap& map) {
     map_physical_memory(*g_page_tables, g_direct_map_bytes);
 
     arch::load_page_directory(g_page_tables->directory());
+    arch::set_double_fault_page_directory(g_page_tables->directory());
     arch::enable_write_protect();
     g_physical_memory.set_reachable_bytes(g_direct_map_bytes);
     log::debug("memory", "kernel page tables active: directory at %#x, %u MiB direct map",

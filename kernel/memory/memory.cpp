@@ -1,5 +1,6 @@
 // See memory.h.
 #include "kernel/memory/memory.h"
+#include "arch/exceptions.h"
 #include "kernel/debug/log.h"
 #include "kernel/memory/frames.h"
 #include "kernel/memory/kernel_heap.h"
@@ -30,6 +31,9 @@ void initialize() {
     log_memory_map(map);
     initialize_kernel_page_tables(map);
     initialize_kernel_heap();
+    // A double fault is most often a kernel stack that ran into its guard page: let the
+    // double-fault handler ask which thread's stack that was.
+    arch::set_double_fault_diagnosis(diagnose_stack_overflow);
 }
 
 void log_summary() {

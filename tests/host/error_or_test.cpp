@@ -58,6 +58,17 @@ TEST(ErrorOr, OwnsANonTrivialValue) {
     EXPECT_EQ(failed.error(), Error::OutOfMemory);
 }
 
+TEST(ErrorOr, CanBeReassigned) {
+    ErrorOr<std::string> result = Error::OutOfMemory;
+    result = std::string("now a value");
+    ASSERT_FALSE(result.is_error());
+    EXPECT_EQ(result.value(), "now a value");
+    ErrorOr<std::string> failure = Error::BadAddress;
+    result = failure;
+    ASSERT_TRUE(result.is_error());
+    EXPECT_EQ(result.error(), Error::BadAddress);
+}
+
 TEST(ErrorOr, DescribesErrors) {
     EXPECT_STREQ(libk::error_description(Error::DoubleFree), "already free (double free)");
 }

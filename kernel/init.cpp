@@ -25,7 +25,7 @@ void run_command_line_request() {
 extern "C" [[noreturn]] void kernel_main(uint32_t magic, uintptr_t boot_information_physical) {
     runtime::run_global_constructors();
     console::initialize();
-    console::print("\x1b[1mteaching kernel\x1b[0m: booting on i386\n");
+    console::print("\x1b[1;97;44m teaching kernel \x1b[22;37m booting on i386\x1b[K\x1b[0m\n");
 
     if (magic != multiboot2::BOOTLOADER_MAGIC)
         panic("not started by a Multiboot2 boot loader (eax = %#x)", magic);

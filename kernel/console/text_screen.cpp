@@ -22,8 +22,21 @@ int count_of(const AnsiAction& action, size_t index) {
 
 } // namespace
 
+// Field by field rather than "*this = TextScreen()", which would build an 8 KiB temporary on
+// the kernel stack.
 void TextScreen::reset() {
-    *this = TextScreen();
+    for (auto& row : m_cells) {
+        for (Cell& cell : row)
+            cell = Cell{};
+    }
+    for (DamagedColumns& row : m_damage)
+        row = DamagedColumns{};
+    m_cursor_column = 0;
+    m_cursor_row = 0;
+    m_wrap_pending = false;
+    m_cursor_visible = true;
+    m_style = Style{};
+    m_saved = SavedCursor{};
 }
 
 void TextScreen::clear_damage() {

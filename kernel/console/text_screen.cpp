@@ -198,37 +198,14 @@ void TextScreen::control_sequence(const AnsiAction& action) {
             m_cursor_visible = set;
         return;
     }
-    if (action.private_marker != 0)
+    if (action.private_marker != 0 || move_cursor(action))
         return;
-    int first = action.parameter(0);
     switch (action.character) {
-    case 'A':
-        move_cursor_to(m_cursor_column, m_cursor_row - count_of(action, 0));
-        break;
-    case 'B':
-        move_cursor_to(m_cursor_column, m_cursor_row + count_of(action, 0));
-        break;
-    case 'C':
-        move_cursor_to(m_cursor_column + count_of(action, 0), m_cursor_row);
-        break;
-    case 'D':
-        move_cursor_to(m_cursor_column - count_of(action, 0), m_cursor_row);
-        break;
-    case 'G': // column, 1-based
-        move_cursor_to(count_of(action, 0) - 1, m_cursor_row);
-        break;
-    case 'd': // row, 1-based
-        move_cursor_to(m_cursor_column, count_of(action, 0) - 1);
-        break;
-    case 'H': // row ; column, both 1-based
-    case 'f':
-        move_cursor_to(count_of(action, 1) - 1, count_of(action, 0) - 1);
-        break;
     case 'J':
-        erase_in_display(first);
+        erase_in_display(action.parameter(0));
         break;
     case 'K':
-        erase_in_line(first);
+        erase_in_line(action.parameter(0));
         break;
     case 'm':
         select_graphic_rendition(action);
@@ -241,6 +218,37 @@ void TextScreen::control_sequence(const AnsiAction& action) {
         break;
     default:
         break; // a sequence this screen does not implement: ignored
+    }
+}
+
+// The cursor movement sequences; false if `action` is none of them. Counts default to 1 and
+// positions are 1-based; the cursor stops at the edges.
+bool TextScreen::move_cursor(const AnsiAction& action) {
+    switch (action.character) {
+    case 'A': // up
+        move_cursor_to(m_cursor_column, m_cursor_row - count_of(action, 0));
+        return true;
+    case 'B': // down
+        move_cursor_to(m_cursor_column, m_cursor_row + count_of(action, 0));
+        return true;
+    case 'C': // forward
+        move_cursor_to(m_cursor_column + count_of(action, 0), m_cursor_row);
+        return true;
+    case 'D': // back
+        move_cursor_to(m_cursor_column - count_of(action, 0), m_cursor_row);
+        return true;
+    case 'G': // to a column
+        move_cursor_to(count_of(action, 0) - 1, m_cursor_row);
+        return true;
+    case 'd': // to a row
+        move_cursor_to(m_cursor_column, count_of(action, 0) - 1);
+        return true;
+    case 'H': // to row ; column
+    case 'f':
+        move_cursor_to(count_of(action, 1) - 1, count_of(action, 0) - 1);
+        return true;
+    default:
+        return false;
     }
 }
 

@@ -88,6 +88,7 @@ private:
     void control(uint32_t character);
     void escape(const AnsiAction& action);
     void control_sequence(const AnsiAction& action);
+    bool move_cursor(const AnsiAction& action);
     void select_graphic_rendition(const AnsiAction& action);
     void erase_in_display(int mode);
     void erase_in_line(int mode);

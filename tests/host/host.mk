@@ -6,7 +6,7 @@ HOST_TEST_SOURCES := $(sort $(wildcard tests/host/*.cpp))
 # Kernel and libk files whose logic is tested on the host.
 HOST_TESTED_SOURCES := libk/format.cpp libk/string.cpp kernel/console/ansi_parser.cpp \
 	kernel/console/text_screen.cpp kernel/console/select_graphic_rendition.cpp \
-	arch/x86/vga_text_glyphs.cpp
+	arch/x86/vga_text_glyphs.cpp arch/x86/keyboard_decoder.cpp
 HOST_OBJECTS := $(HOST_TEST_SOURCES:%.cpp=$(BUILD)/host/%.o) \
 	$(HOST_TESTED_SOURCES:%.cpp=$(BUILD)/host/%.o)
 HOST_CXXFLAGS := -std=c++20 -O1 -g -Wall -Wextra -DLIBK_HOSTED -I. -Iarch/x86/include \

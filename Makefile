@@ -61,7 +61,14 @@ $(BUILD)/kernel/%.asm.o: %.asm
 	@echo "  NASM    $<"
 	@$(NASM) $(NASMFLAGS) -MD $(@:.o=.d) $< -o $@
 
-$(BUILD)/kernel.elf: $(KERNEL_OBJECTS) $(LINKER_SCRIPT)
+# The list of objects as a file that changes only when the list does: deleting a source file
+# then relinks the kernel (a removed test must not linger in it).
+$(BUILD)/kernel.objects: FORCE
+	@mkdir -p $(BUILD)
+	@echo '$(KERNEL_OBJECTS)' | cmp -s - $@ || echo '$(KERNEL_OBJECTS)' > $@
+FORCE:
+
+$(BUILD)/kernel.elf: $(KERNEL_OBJECTS) $(LINKER_SCRIPT) $(BUILD)/kernel.objects
 	@echo "  LD      $@"
 	@$(LD) -m elf_i386 -nostdlib -T $(LINKER_SCRIPT) -o $@ $(KERNEL_OBJECTS) $(COMPILER_RUNTIME)
 

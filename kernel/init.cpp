@@ -43,7 +43,7 @@ extern "C" [[noreturn]] void kernel_main(uint32_t magic, uintptr_t boot_informat
     runtime::initialize_stack_guard();
     runtime::run_global_constructors();
     console::initialize();
-    console::print("\x1b[1mteaching kernel\x1b[0m: booting on i386\n");
+    console::print("\x1b[1;97;44m teaching kernel \x1b[22;37m booting on i386\x1b[K\x1b[0m\n");
 
     boot_info::initialize(magic, boot_information_physical);
     const char* line = boot_info::information().command_line;

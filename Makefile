@@ -61,7 +61,14 @@ $(BUILD)/kernel/%.asm.o: %.asm
 	@echo "  NASM    $<"
 	@$(NASM) $(NASMFLAGS) -MD $(@:.o=.d) $< -o $@
 
-$(BUILD)/kernel.elf: $(KERNEL_OBJECTS) $(LINKER_SCRIPT)
+# The list of objects as a file that changes only when the list does: deleting a source file
+# then relinks the kernel (a removed test must not linger in it).
+$(BUILD)/kernel.objects: FORCE
+	@mkdir -p $(BUILD)
+	@echo '$(KERNEL_OBJECTS)' | cmp -s - $@ || echo '$(KERNEL_OBJECTS)' > $@
+FORCE:
+
+$(BUILD)/kernel.elf: $(KERNEL_OBJECTS) $(LINKER_SCRIPT) $(BUILD)/kernel.objects
 	@echo "  LD      $@"
 	@$(LD) -m elf_i386 -nostdlib -T $(LINKER_SCRIPT) -o $@ $(KERNEL_OBJECTS) $(COMPILER_RUNTIME)
 
@@ -82,7 +89,7 @@ compile_commands.json: $(KERNEL_OBJECTS)
 compile_commands: compile_commands.json
 
 # ---------------------------------------------------------------------------------------------
-QEMU_COMMON := -m $(MEMORY) -accel $(ACCEL) -no-reboot \
+QEMU_COMMON := -m $(MEMORY) -accel $(ACCEL) -no-reboot -boot d \
 	-device isa-debug-exit,iobase=0xf4,iosize=0x04
 ifeq ($(NOGRAPHIC),1)
 QEMU_DISPLAY := -nographic
@@ -116,7 +123,7 @@ test: deps all
 include tests/host/host.mk
 
 # ---------------------------------------------------------------------------------------------
-FORMAT_FILES = $(shell find boot arch kernel libk user tests -name '*.cpp' -o -name '*.h' | sort)
+FORMAT_FILES = $(shell find $(wildcard boot arch kernel libk user tests) -name '*.cpp' -o -name '*.h' | sort)
 format:
 	$(CLANG_FORMAT) -i $(FORMAT_FILES)
 format-check:

@@ -3,15 +3,33 @@
 // in dependency order, then runs what the command line asks for (a test, later a program).
 // Break here in gdb: `break kernel_main`.
 #include "arch/cpu.h"
+#include "arch/gdt.h"
+#include "arch/idt.h"
+#include "arch/pic.h"
+#include "kernel/boot_info/boot_info.h"
 #include "kernel/boot_info/command_line.h"
-#include "kernel/boot_info/multiboot2.h"
 #include "kernel/console/console.h"
-#include "kernel/debug/panic.h"
-#include "kernel/memory/layout.h"
+#include "kernel/debug/log.h"
+#include "kernel/debug/symbols.h"
+#include "kernel/memory/memory.h"
 #include "kernel/runtime/cxx_runtime.h"
+#include "kernel/sched/kernel_thread.h"
 #include "kernel/testing/kernel_test.h"
+#include "kernel/time/clock.h"
 
 namespace {
+
+// The CPU's tables, the interrupt controller and the timer; interrupts go on at the end.
+void initialize_processor() {
+    arch::initialize_gdt();
+    arch::initialize_idt();
+    log::info("cpu", "GDT, TSS and IDT loaded (double faults switch to their own task)");
+    arch::pic::initialize();
+    clock::initialize(
+        command_line::number("hz", clock::DEFAULT_HZ, clock::MINIMUM_HZ, clock::MAXIMUM_HZ));
+    arch::enable_interrupts();
+    log::info("cpu", "interrupts enabled");
+}
 
 void run_command_line_request() {
     char test_name[64];
@@ -23,16 +41,24 @@ void run_command_line_request() {
 } // namespace
 
 extern "C" [[noreturn]] void kernel_main(uint32_t magic, uintptr_t boot_information_physical) {
+    runtime::initialize_stack_guard();
     runtime::run_global_constructors();
     console::initialize();
-    console::print("\x1b[1mteaching kernel\x1b[0m: booting on i386\n");
+    console::print("\x1b[1;97;44m teaching kernel \x1b[22;37m booting on i386\x1b[K\x1b[0m\n");
 
-    if (magic != multiboot2::BOOTLOADER_MAGIC)
-        panic("not started by a Multiboot2 boot loader (eax = %#x)", magic);
-    const char* line =
-        multiboot2::find_command_line(memory::physical_to_virtual(boot_information_physical));
+    boot_info::initialize(magic, boot_information_physical);
+    const char* line = boot_info::information().command_line;
     command_line::set(line ? line : "");
-    console::print("command line: \"%s\"\n", command_line::text());
+    log::apply_command_line();
+    boot_info::log_summary();
+    boot_info::ModuleContents symbols = boot_info::module_contents("symbols");
+    if (symbols.data != nullptr)
+        debug::load_symbols(reinterpret_cast<const char*>(symbols.data), symbols.size);
+    initialize_processor();
+    memory::initialize();
+    memory::log_summary();
+    kernel_thread::initialize(command_line::number("quantum", kernel_thread::DEFAULT_QUANTUM_TICKS,
+                                                   1, kernel_thread::MAXIMUM_QUANTUM_TICKS));
 
     run_command_line_request();
     arch::halt_forever();

@@ -13,7 +13,7 @@ struct FormatSpec {
     bool alternate = false;
     int width = 0;
     int precision = -1; // -1: none given
-    int length = 0;     // -2 hh, -1 h, 0 int, 1 long, 2 long long, 3 size/ptrdiff/intmax
+    int length = 0;     // -2 hh, -1 h, 0 int, 1 long, 2 long long or intmax, 3 size or ptrdiff
     char conversion = 0;
 };
 
@@ -111,17 +111,14 @@ void format_integer(Writer& writer, const FormatSpec& spec, unsigned long long m
         prefix = "0x";
     else if (spec.alternate && magnitude != 0 && base == 16)
         prefix = spec.conversion == 'X' ? "0X" : "0x";
-    else if (spec.alternate && base == 8 && (digit_count == 0 || digits[0] != '0'))
-        prefix = "0";
+    else if (spec.alternate && base == 8 && spec.precision <= digit_count &&
+             (digit_count == 0 || digits[0] != '0'))
+        prefix = "0"; // C: '#' makes the first octal digit a 0, unless the precision already did
     emit_number(writer, spec, prefix, digits, digit_count);
 }
 
-void format_string(Writer& writer, const FormatSpec& spec, const char* text) {
-    if (text == nullptr)
-        text = "(null)";
-    int length = 0;
-    while (text[length] && (spec.precision < 0 || length < spec.precision))
-        ++length;
+// Writes `length` characters of `text`, padded to the width.
+void emit_text(Writer& writer, const FormatSpec& spec, const char* text, int length) {
     int padding = spec.width > length ? spec.width - length : 0;
     if (!spec.left_justify)
         writer.repeat(' ', padding);
@@ -129,6 +126,16 @@ void format_string(Writer& writer, const FormatSpec& spec, const char* text) {
         writer.put(text[i]);
     if (spec.left_justify)
         writer.repeat(' ', padding);
+}
+
+void format_string(Writer& writer, const FormatSpec& spec, const char* text) {
+    if (text == nullptr)
+        text = "(null)";
+    // With a precision the text need not be terminated: test the limit before the byte.
+    int length = 0;
+    while ((spec.precision < 0 || length < spec.precision) && text[length])
+        ++length;
+    emit_text(writer, spec, text, length);
 }
 
 // Reads a decimal number or '*' (taken from the arguments) at `cursor`.
@@ -174,8 +181,10 @@ void parse_spec(const char*& cursor, va_list& arguments, FormatSpec& spec) {
             spec.length = spec.length == -1 ? -2 : -1;
         else if (*cursor == 'l')
             spec.length = spec.length == 1 ? 2 : 1;
-        else if (*cursor == 'z' || *cursor == 't' || *cursor == 'j')
+        else if (*cursor == 'z' || *cursor == 't')
             spec.length = 3;
+        else if (*cursor == 'j')
+            spec.length = 2; // intmax_t is long long wide on i386 as on x86-64
         else
             break;
     }
@@ -249,9 +258,8 @@ void format_conversion(Writer& writer, FormatSpec& spec, va_list& arguments) {
         format_string(writer, spec, va_arg(arguments, const char*));
         break;
     case 'c': {
-        char text[2] = {static_cast<char>(va_arg(arguments, int)), '\0'};
-        spec.precision = 1;
-        format_string(writer, spec, text);
+        char character = static_cast<char>(va_arg(arguments, int));
+        emit_text(writer, spec, &character, 1); // exactly one character, even a NUL
         break;
     }
     default:

@@ -6,7 +6,9 @@
 
 // On the host the C library already owns these names, so the host tests build our versions
 // under a libk_ prefix (libk_memcpy, ...) and test exactly the code the kernel runs.
+// Kernel code built into the host tests calls the plain names, which are then the C library's.
 #ifdef LIBK_HOSTED
+#include <string.h>
 #define LIBK_C_NAME(name) libk_##name
 #else
 #define LIBK_C_NAME(name) name

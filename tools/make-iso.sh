@@ -9,7 +9,9 @@ timeout=${3:-0}
 build=${BUILD:-build}
 
 staging=$(mktemp -d "${TMPDIR:-/tmp}/kernel-iso.XXXXXX")
-trap 'rm -rf "$staging"' EXIT
+# The log must live outside the staging folder, which becomes the ISO's contents.
+log=$(mktemp "${TMPDIR:-/tmp}/kernel-iso-log.XXXXXX")
+trap 'rm -rf "$staging" "$log"' EXIT
 mkdir -p "$staging/boot/grub"
 cp "$build/kernel.elf" "$build/kernel.sym" "$staging/boot/"
 # Escape characters that sed would treat specially in the replacement.
@@ -17,8 +19,8 @@ escaped=$(printf '%s' "$command_line" | sed 's/[&|\\]/\\&/g')
 sed -e "s|@CMDLINE@|$escaped|g" -e "s|@TIMEOUT@|$timeout|g" iso/grub.cfg.in \
     > "$staging/boot/grub/grub.cfg"
 mkdir -p "$(dirname "$output")"
-if ! grub-mkrescue -o "$output" "$staging" >"$staging/grub-mkrescue.log" 2>&1; then
-    cat "$staging/grub-mkrescue.log" >&2
+if ! grub-mkrescue -o "$output" "$staging" >"$log" 2>&1; then
+    cat "$log" >&2
     echo "make-iso: grub-mkrescue failed (is grub-pc-bin installed? try tools/install-deps.sh)" >&2
     exit 1
 fi

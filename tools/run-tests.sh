@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Runs every test of the project and ends with one line: "tests: N passed, M failed".
-#   tools/run-tests.sh              all tests (host, kernel, gdb)
+#   tools/run-tests.sh              all tests (host, tools, kernel, gdb)
 #   tools/run-tests.sh --only NAME  one test: a kernel test name, "host" (all host tests),
-#                                   "host:Suite.Case" (GoogleTest filter), or a gdb test name
+#                                   "host:Suite.Case" (GoogleTest filter), "tools" (the host
+#                                   tools' Python tests), or a gdb test name
 # Kernel tests run two at a time (JOBS=N to change), one QEMU boot each (tools/run-kernel-test.sh).
 set -u
 cd "$(dirname "$0")/.."
@@ -37,6 +38,7 @@ if [ -n "$only" ]; then
     run_host=0
     case $only in
     host | host:*) run_host=1; kernel_tests=""; gdb_tests="" ;;
+    tools) kernel_tests=""; gdb_tests="" ;;
     *)
         if printf '%s\n' $kernel_tests | grep -qx "$only"; then
             kernel_tests=$only; gdb_tests=""
@@ -76,6 +78,21 @@ if [ $run_host = 1 ]; then
         cat "$results/host-build.log"
         record "host (build)" FAIL
     fi
+fi
+
+# --- tool tests (Python unittest of host tools such as the trace converter) ------------------
+if [ $run_host = 1 ] && [ -z "$only" ] || [ "$only" = tools ]; then
+    echo "== tool tests"
+    python3 -m unittest discover -b -s tests/trace -v >"$results/tools.log" 2>&1
+    tools_passed=$(grep -c '\.\.\. ok$' "$results/tools.log")
+    tools_failed=$(grep -cE '\.\.\. (FAIL|ERROR)$' "$results/tools.log")
+    if ! tail -n 1 "$results/tools.log" | grep -q '^OK'; then
+        cat "$results/tools.log"
+        [ "$tools_failed" = 0 ] && tools_failed=1
+        failed_names+=("tools")
+    fi
+    passed=$((passed + tools_passed)); failed=$((failed + tools_failed))
+    echo "tools: $tools_passed passed, $tools_failed failed"
 fi
 
 # --- kernel tests: one QEMU per test, in parallel ----------------------------------------------

@@ -1,12 +1,49 @@
 // The kernel command line, as GRUB passes it: words separated by spaces, each either "key=value"
 // or a bare "flag". Examples: "test=timer_rate", "hz=250 quantum=5", "run=restroom --workers 6".
+// CommandLine is the pure parser (host-tested); the command_line:: functions are the kernel's
+// one instance of it, and they log what is wrong (kernel_command_line.cpp).
 #pragma once
 
 #include "libk/types.h"
 
 namespace command_line {
 
-// Keeps a private copy of `text` (cut at a fixed maximum length, which is reported).
+enum class Fit { Whole, CutShort };
+
+enum class NumberStatus {
+    Found,   // the key is present and its value is a decimal number in range
+    Missing, // no "key=" word
+    Invalid, // present, but empty, not decimal digits, or out of range
+};
+
+struct NumberResult {
+    NumberStatus status;
+    uint32_t value; // meaningful only when status is Found
+};
+
+// A private copy of a command line. When a key appears more than once, the first word wins.
+class CommandLine {
+public:
+    static constexpr size_t MAXIMUM_LENGTH = 511; // characters kept; the rest is cut off
+
+    // Replaces the text; says whether it had to be cut short.
+    Fit set(const char* text);
+    const char* text() const { return m_text; }
+
+    // Copies the value of "key=value" into `value` (NUL-terminated, cut to value_size - 1
+    // characters) and returns true if the key is present.
+    bool find(const char* key, char* value, size_t value_size) const;
+
+    // The value of "key=number", checked to be decimal and in [minimum, maximum].
+    NumberResult number(const char* key, uint32_t minimum, uint32_t maximum) const;
+
+private:
+    const char* value_of(const char* key) const;
+
+    char m_text[MAXIMUM_LENGTH + 1] = {};
+};
+
+// The kernel's command line. set() is called once at boot with the text GRUB passed.
 void set(const char* text);
 const char* text();
 
@@ -14,7 +51,7 @@ const char* text();
 bool find(const char* key, char* value, size_t value_size);
 
 // The value of "key=number" when present and a valid decimal number in [minimum, maximum];
-// otherwise `fallback` (with a warning on the console for a present but invalid value).
+// otherwise `fallback` (with a warning in the log for a present but invalid value).
 uint32_t number(const char* key, uint32_t fallback, uint32_t minimum, uint32_t maximum);
 
 } // namespace command_line

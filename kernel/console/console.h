@@ -1,13 +1,20 @@
 // The kernel console: every byte goes to the serial port unchanged and to the VGA text screen
 // through an ANSI escape interpreter, so one byte stream looks the same in a terminal and on the
 // screen. Everything the kernel prints goes through here.
+//
+// Understood on both sides: colours and bold/reverse (ESC [ ... m), cursor movement
+// (ESC [ row ; column H, A B C D), erasing (ESC [ J, ESC [ K), save/restore cursor, hiding the
+// cursor (ESC [ ? 25 l / h), UTF-8 text (box-drawing characters show on VGA too). See
+// kernel/console/text_screen.h for the details.
 #pragma once
 
 #include "libk/types.h"
 
 namespace console {
 
+// Sets up the serial port and the VGA screen (cleared). Call once, before printing.
 void initialize();
+// Each call below updates the VGA screen once, after all of its bytes.
 void write(const char* text, size_t length);
 void put(char character);
 int print(const char* format, ...) __attribute__((format(printf, 1, 2)));

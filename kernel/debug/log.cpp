@@ -1,25 +1,72 @@
-// See log.h.
+// See log.h. A line is "[seconds.milliseconds] level subsystem: message"; the prefix has a fixed
+// width so that messages start in one column.
 #include "kernel/debug/log.h"
+#include "kernel/boot_info/command_line.h"
 #include "kernel/console/console.h"
 #include "kernel/time/clock.h"
+#include "libk/format.h"
+#include "libk/string.h"
 
 namespace log {
 namespace {
 
 Level g_minimum_level = Level::Info;
 
-const char* level_tag(Level level) {
-    switch (level) {
-    case Level::Debug:
-        return "\x1b[90mdebug\x1b[0m";
-    case Level::Info:
-        return "\x1b[32minfo \x1b[0m";
-    case Level::Warning:
-        return "\x1b[33mwarn \x1b[0m";
-    case Level::Error:
-        return "\x1b[1;31merror\x1b[0m";
+// "subsystem:" is padded to this width; longer names simply push the message right.
+constexpr int SUBSYSTEM_COLUMN_WIDTH = 10;
+// "[    0.120] " + "info  " + the subsystem column.
+constexpr int MESSAGE_COLUMN = 12 + 6 + SUBSYSTEM_COLUMN_WIDTH;
+
+struct LevelName {
+    Level level;
+    const char* name;    // as written after "loglevel="
+    const char* colored; // as printed: five columns wide, with an ANSI colour
+};
+constexpr LevelName LEVEL_NAMES[] = {
+    {Level::Debug, "debug", "\x1b[90mdebug\x1b[0m"},
+    {Level::Info, "info", "\x1b[32minfo \x1b[0m"},
+    {Level::Warning, "warning", "\x1b[33mwarn \x1b[0m"},
+    {Level::Error, "error", "\x1b[1;31merror\x1b[0m"},
+};
+
+const char* colored_name(Level level) {
+    for (const LevelName& entry : LEVEL_NAMES) {
+        if (entry.level == level)
+            return entry.colored;
     }
-    return "?";
+    return "?    ";
+}
+
+// Receives the formatted message. A newline is held back until more text follows, so further
+// lines can be indented and trailing newlines do not leave empty lines behind.
+struct MessageOutput {
+    bool newline_pending = false;
+
+    static void put(char character, void* context) {
+        auto* output = static_cast<MessageOutput*>(context);
+        if (character == '\n') {
+            output->newline_pending = true;
+            return;
+        }
+        if (output->newline_pending) {
+            console::put('\n');
+            for (int i = 0; i < MESSAGE_COLUMN; ++i)
+                console::put(' ');
+            output->newline_pending = false;
+        }
+        console::put(character);
+    }
+};
+
+void print_prefix(Level level, const char* subsystem) {
+    uint64_t milliseconds = clock::uptime_ms();
+    console::print("[%5u.%03u] %s ", static_cast<unsigned>(milliseconds / 1000),
+                   static_cast<unsigned>(milliseconds % 1000), colored_name(level));
+    int written = console::print("%s:", subsystem);
+    for (int i = written; i < SUBSYSTEM_COLUMN_WIDTH; ++i)
+        console::put(' ');
+    if (written >= SUBSYSTEM_COLUMN_WIDTH)
+        console::put(' ');
 }
 
 } // namespace
@@ -28,13 +75,30 @@ void set_minimum_level(Level level) {
     g_minimum_level = level;
 }
 
+Level minimum_level() {
+    return g_minimum_level;
+}
+
+void apply_command_line() {
+    char value[16];
+    if (!command_line::find("loglevel", value, sizeof value))
+        return;
+    for (const LevelName& entry : LEVEL_NAMES) {
+        if (strcmp(value, entry.name) == 0) {
+            set_minimum_level(entry.level);
+            return;
+        }
+    }
+    warning("log", "loglevel=%s is unknown (debug, info, warning, error): keeping the default",
+            value);
+}
+
 void vmessage(Level level, const char* subsystem, const char* format, va_list arguments) {
     if (level < g_minimum_level)
         return;
-    uint64_t milliseconds = clock::uptime_ms();
-    console::print("[%5u.%03u] %s %s: ", static_cast<unsigned>(milliseconds / 1000),
-                   static_cast<unsigned>(milliseconds % 1000), level_tag(level), subsystem);
-    console::vprint(format, arguments);
+    print_prefix(level, subsystem);
+    MessageOutput output;
+    libk::vformat(MessageOutput::put, &output, format, arguments);
     console::put('\n');
 }
 
@@ -45,17 +109,32 @@ void message(Level level, const char* subsystem, const char* format, ...) {
     va_end(arguments);
 }
 
-#define LOG_LEVEL_FUNCTION(function_name, level)                                                   \
-    void function_name(const char* subsystem, const char* format, ...) {                           \
-        va_list arguments;                                                                         \
-        va_start(arguments, format);                                                               \
-        vmessage(level, subsystem, format, arguments);                                             \
-        va_end(arguments);                                                                         \
-    }
-LOG_LEVEL_FUNCTION(debug, Level::Debug)
-LOG_LEVEL_FUNCTION(info, Level::Info)
-LOG_LEVEL_FUNCTION(warning, Level::Warning)
-LOG_LEVEL_FUNCTION(error, Level::Error)
-#undef LOG_LEVEL_FUNCTION
+void debug(const char* subsystem, const char* format, ...) {
+    va_list arguments;
+    va_start(arguments, format);
+    vmessage(Level::Debug, subsystem, format, arguments);
+    va_end(arguments);
+}
+
+void info(const char* subsystem, const char* format, ...) {
+    va_list arguments;
+    va_start(arguments, format);
+    vmessage(Level::Info, subsystem, format, arguments);
+    va_end(arguments);
+}
+
+void warning(const char* subsystem, const char* format, ...) {
+    va_list arguments;
+    va_start(arguments, format);
+    vmessage(Level::Warning, subsystem, format, arguments);
+    va_end(arguments);
+}
+
+void error(const char* subsystem, const char* format, ...) {
+    va_list arguments;
+    va_start(arguments, format);
+    vmessage(Level::Error, subsystem, format, arguments);
+    va_end(arguments);
+}
 
 } // namespace log

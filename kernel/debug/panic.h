@@ -1,7 +1,11 @@
 // panic(): the kernel found one of its own invariants broken. It prints the reason, the
-// registers and a backtrace, then stops; in a test run it ends QEMU with a failure status.
-// Never use it for bad input from user space: that is an error code.
+// registers and a symbolized backtrace, then stops: in a test run ("test=" on the command line)
+// it ends QEMU with the failure status, otherwise the CPU halts. A panic while a panic is being
+// reported prints one short line and stops at once. Never use it for bad input from user space:
+// that is an error code.
 #pragma once
+
+#include "libk/types.h"
 
 namespace arch {
 struct InterruptFrame;
@@ -20,3 +24,14 @@ struct InterruptFrame;
         if (!(condition))                                                                          \
             panic("VERIFY(%s) failed at %s:%d", #condition, __FILE__, __LINE__);                   \
     } while (0)
+
+namespace debug {
+
+// A subsystem can add its own lines to every panic report (the scheduler: which thread was
+// running; the trace: its last events). Reporters run after the backtrace, in the order they
+// were added. Returns false when all MAXIMUM_PANIC_REPORTERS places are taken.
+using PanicReporter = void (*)();
+constexpr size_t MAXIMUM_PANIC_REPORTERS = 4;
+[[nodiscard]] bool add_panic_reporter(PanicReporter reporter);
+
+} // namespace debug

@@ -6,7 +6,7 @@ BUILD=${BUILD:-build}
 port=$((20000 + RANDOM % 20000))
 iso=$BUILD/test-results/gdb.iso
 tools/make-iso.sh "$iso" ""
-qemu-system-i386 -m 128M -accel tcg -no-reboot -display none -cdrom "$iso" -serial null \
+qemu-system-i386 -m 128M -accel tcg -no-reboot -boot d -display none -cdrom "$iso" -serial null \
     -S -gdb "tcp::$port" -device isa-debug-exit,iobase=0xf4,iosize=0x04 &
 qemu=$!
 trap 'kill $qemu 2>/dev/null; rm -f "$iso"' EXIT

@@ -3,10 +3,27 @@
 # places that differ). Included by the top-level Makefile.
 
 HOST_TEST_SOURCES := $(sort $(wildcard tests/host/*.cpp))
-# Kernel and libk files whose logic is tested on the host.
-HOST_TESTED_SOURCES := libk/format.cpp libk/string.cpp kernel/sched/thread.cpp \
-	kernel/sched/round_robin_policy.cpp kernel/sync/wait_queue.cpp \
-	kernel/sched/sleep_queue.cpp
+# Kernel and libk files whose logic is tested on the host (one per line: branches add lines).
+HOST_TESTED_SOURCES := libk/format.cpp
+HOST_TESTED_SOURCES += libk/string.cpp
+HOST_TESTED_SOURCES += kernel/boot_info/multiboot2.cpp
+HOST_TESTED_SOURCES += kernel/boot_info/command_line.cpp
+HOST_TESTED_SOURCES += kernel/debug/symbol_table.cpp
+HOST_TESTED_SOURCES += kernel/console/ansi_parser.cpp
+HOST_TESTED_SOURCES += kernel/console/text_screen.cpp
+HOST_TESTED_SOURCES += kernel/console/select_graphic_rendition.cpp
+HOST_TESTED_SOURCES += arch/x86/vga_text_glyphs.cpp
+HOST_TESTED_SOURCES += arch/x86/keyboard_decoder.cpp
+HOST_TESTED_SOURCES += libk/error.cpp
+HOST_TESTED_SOURCES += kernel/memory/physical_range.cpp
+HOST_TESTED_SOURCES += kernel/memory/frame_allocator.cpp
+HOST_TESTED_SOURCES += kernel/memory/heap.cpp
+HOST_TESTED_SOURCES += kernel/memory/heap_checks.cpp
+HOST_TESTED_SOURCES += kernel/memory/page_tables.cpp
+HOST_TESTED_SOURCES += kernel/sched/thread.cpp
+HOST_TESTED_SOURCES += kernel/sched/round_robin_policy.cpp
+HOST_TESTED_SOURCES += kernel/sched/sleep_queue.cpp
+HOST_TESTED_SOURCES += kernel/sync/wait_queue.cpp
 HOST_OBJECTS := $(HOST_TEST_SOURCES:%.cpp=$(BUILD)/host/%.o) \
 	$(HOST_TESTED_SOURCES:%.cpp=$(BUILD)/host/%.o)
 HOST_CXXFLAGS := -std=c++20 -O1 -g -Wall -Wextra -DLIBK_HOSTED -I. -Iarch/x86/include \

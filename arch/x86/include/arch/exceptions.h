@@ -1,0 +1,41 @@
+// CPU exceptions: what happens when code faults. Every exception without a registered handler
+// is reported on the console by name (vector, decoded error code, every register, the faulting
+// function) and then handle_fault() decides what ends: in kernel mode the kernel (a panic), in
+// user mode the faulting program (once processes exist and register a handler here).
+#pragma once
+
+#include "arch/interrupt_frame.h"
+
+namespace arch {
+
+// "page fault", "general protection fault", ... for vectors 0-31; "interrupt" for others.
+const char* exception_name(uint32_t vector);
+
+// Reports the exception in `frame` and ends the code that raised it. The one place that decides.
+void handle_fault(InterruptFrame& frame);
+
+// Called by handle_fault() for a fault from ring 3, after the report, with a one-line
+// description ("page fault: write at address 0x00000000 ..."). It must not return to the
+// faulting code (it ends the process and switches away). Without one, user faults panic too.
+using UserFaultHandler = void (*)(InterruptFrame& frame, const char* description);
+void set_user_fault_handler(UserFaultHandler handler);
+
+// A double fault usually means the CPU could not push an exception frame: the stack pointer
+// was unusable, typically a kernel stack that ran into its unmapped guard page. Given the
+// faulting esp, a diagnosis returns a description such as "kernel stack overflow in thread
+// 'worker'" (it may use a static buffer), or nullptr when it has none.
+using DoubleFaultDiagnosis = const char* (*)(uint32_t faulting_esp);
+void set_double_fault_diagnosis(DoubleFaultDiagnosis diagnosis);
+
+// Deliberate faults, for the kernel tests and demonstrations of the exception path.
+// Loads ds with a selector beyond the end of the GDT.
+[[noreturn]] void cause_general_protection_fault();
+// Pushes onto `stack_pointer`: if that is unmapped, the page fault cannot be delivered either.
+[[noreturn]] void cause_fault_with_stack_pointer(uint32_t stack_pointer);
+// Raises `vector` as the `int` instruction does (software interrupt; no PIC involved).
+template <uint8_t vector>
+inline void raise_interrupt() {
+    asm volatile("int %0" : : "i"(vector) : "memory");
+}
+
+} // namespace arch

@@ -1,0 +1,67 @@
+// AddressSpace: the memory a process owns. It owns a page directory whose user half
+// (below USER_END) is private and whose kernel half points at the kernel's shared tables, so
+// kernel mappings look the same from every address space and never need to be copied again.
+//
+// Every frame mapped in the user half belongs to the address space: unmap() and the destructor
+// return them to the frame allocator, together with the page tables and the directory.
+//
+// The copy functions are how the kernel reads and writes user memory: they check the whole
+// range first (below USER_END, mapped, user-accessible, writable for writes; no wrap-around)
+// and report BadAddress instead of faulting. They copy through the direct map, so they work
+// on any address space, active or not. Callers must keep other threads of the process from
+// unmapping pages during a copy (the processes work adds that lock).
+#pragma once
+
+#include "kernel/memory/page_tables.h"
+
+namespace memory {
+
+class AddressSpace {
+public:
+    // A new address space with an empty user half; OutOfMemory when no frame or heap is left.
+    // The caller owns the result and deletes it.
+    static libk::ErrorOr<AddressSpace*> create();
+    ~AddressSpace();
+    AddressSpace(const AddressSpace&) = delete;
+    AddressSpace& operator=(const AddressSpace&) = delete;
+
+    // Maps `frame` at the user page `virtual_address`; the address space owns the frame from
+    // then on. BadAddress outside [USER_START, USER_END).
+    libk::ErrorOr<void> map(uintptr_t virtual_address, PhysicalAddress frame,
+                            PagePermissions permissions);
+    // Maps a fresh zero-filled frame at `virtual_address`.
+    libk::ErrorOr<void> allocate_page(uintptr_t virtual_address, PagePermissions permissions);
+    // Removes the page and frees its frame.
+    libk::ErrorOr<void> unmap(uintptr_t virtual_address);
+    libk::ErrorOr<void> protect(uintptr_t virtual_address, PagePermissions permissions);
+    libk::ErrorOr<Translation> translate(uintptr_t virtual_address) const;
+
+    // Copies between kernel memory and user addresses [user, user + size) of this space.
+    libk::ErrorOr<void> copy_from_user(void* destination, uintptr_t user_source, size_t size) const;
+    libk::ErrorOr<void> copy_to_user(uintptr_t user_destination, const void* source, size_t size);
+    // Copies a NUL-terminated string of at most capacity - 1 characters and terminates it.
+    // Returns its length; TooLong if no NUL came within the capacity (the buffer then holds
+    // the first capacity - 1 characters), BadAddress for an unreadable byte before the NUL.
+    libk::ErrorOr<size_t> copy_string_from_user(char* destination, uintptr_t user_source,
+                                                size_t capacity) const;
+
+    // Loads this address space's directory into CR3.
+    void activate();
+    bool is_active() const;
+    PhysicalAddress directory() const { return m_tables.directory(); }
+    // Page tables of the user half (for statistics and tests).
+    size_t page_table_count() const { return m_tables.owned_table_count(); }
+
+private:
+    explicit AddressSpace(PhysicalAddress directory);
+
+    enum class Access { Read, Write };
+    // The kernel pointer to user byte `user`, if `access` to its page is allowed.
+    libk::ErrorOr<uint8_t*> user_byte(uintptr_t user, Access access) const;
+    libk::ErrorOr<void> check_user_range(uintptr_t user, size_t size, Access access) const;
+    void flush_if_active(uintptr_t virtual_address);
+
+    PageTables m_tables;
+};
+
+} // namespace memory

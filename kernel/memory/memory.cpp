@@ -1,0 +1,54 @@
+// See memory.h.
+#include "kernel/memory/memory.h"
+#include "arch/exceptions.h"
+#include "kernel/debug/log.h"
+#include "kernel/memory/frames.h"
+#include "kernel/memory/kernel_heap.h"
+#include "kernel/memory/kernel_page_tables.h"
+#include "kernel/memory/kernel_stacks.h"
+#include "kernel/memory/layout.h"
+
+namespace memory {
+namespace {
+
+unsigned kib(uint64_t bytes) {
+    return static_cast<unsigned>(bytes >> 10);
+}
+
+void log_memory_map(const MemoryMap& map) {
+    for (const PhysicalRange& range : map.usable_ranges())
+        log::debug("memory", "usable   %#010llx-%#010llx", range.start, range.end);
+    for (const PhysicalRange& range : map.reserved_ranges())
+        log::debug("memory", "reserved %#010llx-%#010llx", range.start, range.end);
+}
+
+} // namespace
+
+void initialize() {
+    static MemoryMap map; // too big for the boot stack; used once
+    collect_memory_map(map);
+    initialize_frames(map);
+    log_memory_map(map);
+    initialize_kernel_page_tables(map);
+    initialize_kernel_heap();
+    // A double fault is most often a kernel stack that ran into its guard page: let the
+    // double-fault handler ask which thread's stack that was.
+    arch::set_double_fault_diagnosis(diagnose_stack_overflow);
+}
+
+void log_summary() {
+    uint64_t free_bytes = uint64_t{free_frame_count()} * PAGE_SIZE;
+    uint64_t total_bytes = uint64_t{total_frame_count()} * PAGE_SIZE;
+    log::info("memory", "%u KiB of RAM managed, %u KiB free", kib(total_bytes), kib(free_bytes));
+    PhysicalRange image = kernel_image_range();
+    log::info("memory", "kernel image %u KiB at physical %#010x-%#010x, %u KiB of it read-only",
+              kib(image.size()), static_cast<unsigned>(image.start),
+              static_cast<unsigned>(image.end), kib(kernel_read_only_bytes()));
+    HeapStatistics heap = kernel_heap_statistics();
+    log::info("memory", "direct map %u MiB at %#x; heap %u KiB mapped at %#x; %u kernel stacks",
+              static_cast<unsigned>(direct_map_bytes() >> 20),
+              static_cast<unsigned>(DIRECT_MAP_BASE), kib(heap.heap_size),
+              static_cast<unsigned>(KERNEL_HEAP_BASE), static_cast<unsigned>(kernel_stack_count()));
+}
+
+} // namespace memory

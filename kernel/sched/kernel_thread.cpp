@@ -22,7 +22,9 @@ extern "C" char boot_stack_top[];
 namespace kernel_thread {
 namespace {
 
-// Never reused; 0 is no thread. Written with interrupts disabled.
+// The idle thread is 0 (as in the trace format, docs/trace-format.md); the others count up from
+// 1 and are never reused. Written with interrupts disabled.
+constexpr ThreadId IDLE_THREAD_ID = 0;
 ThreadId g_next_id = 1;
 
 // Detached threads that have exited, for the reaper to free (a thread cannot free the stack it
@@ -69,12 +71,11 @@ void free_thread(Thread* thread) {
     delete thread;
 }
 
-libk::ErrorOr<Thread*> make_thread(const char* name, ThreadEntry entry, void* argument,
-                                   Priority priority) {
+libk::ErrorOr<Thread*> make_thread(ThreadId id, Process& process, const char* name,
+                                   ThreadEntry entry, void* argument, Priority priority) {
     if (priority > PRIORITY_HIGHEST)
         return libk::Error::InvalidArgument;
-    auto* thread = new (std::nothrow)
-        Thread(allocate_id(), name, &kernel_process(), priority);
+    auto* thread = new (std::nothrow) Thread(id, name, &process, priority);
     if (thread == nullptr)
         return libk::Error::OutOfMemory;
     // The stack's overflow report names the thread; the name lives as long as the stack.
@@ -122,10 +123,11 @@ void on_tick(arch::InterruptFrame& frame) {
 void initialize(uint32_t quantum_ticks) {
     InterruptGuard guard;
     auto* policy = new (std::nothrow) RoundRobinPolicy(quantum_ticks);
-    auto* boot = new (std::nothrow) Thread(allocate_id(), "boot", &kernel_process(),
-                                           PRIORITY_DEFAULT);
+    auto* boot =
+        new (std::nothrow) Thread(allocate_id(), "boot", &kernel_process(), PRIORITY_DEFAULT);
     g_reaper_wakeup = new (std::nothrow) WaitQueue;
-    libk::ErrorOr<Thread*> idle = make_thread("idle", idle_loop, nullptr, PRIORITY_LOWEST);
+    libk::ErrorOr<Thread*> idle =
+        make_thread(IDLE_THREAD_ID, kernel_process(), "idle", idle_loop, nullptr, PRIORITY_LOWEST);
     if (policy == nullptr || boot == nullptr || g_reaper_wakeup == nullptr || idle.is_error())
         panic("no memory to start the scheduler");
     boot->set_stack({reinterpret_cast<uintptr_t>(boot_stack_bottom),
@@ -139,7 +141,12 @@ void initialize(uint32_t quantum_ticks) {
 
 libk::ErrorOr<ThreadId> create(const char* name, ThreadEntry entry, void* argument,
                                Priority priority) {
-    Thread* thread = TRY(make_thread(name, entry, argument, priority));
+    return create_in_process(kernel_process(), name, entry, argument, priority);
+}
+
+libk::ErrorOr<ThreadId> create_in_process(Process& process, const char* name, ThreadEntry entry,
+                                          void* argument, Priority priority) {
+    Thread* thread = TRY(make_thread(allocate_id(), process, name, entry, argument, priority));
     ThreadId id = thread->id();
     scheduler::add_new_thread(*thread); // may run it at once: use `thread` no more
     return id;
@@ -154,6 +161,8 @@ libk::ErrorOr<intptr_t> join(ThreadId id) {
             return libk::Error::NoSuchThread;
         if (thread == &scheduler::current())
             return libk::Error::WouldDeadlock;
+        if (id == IDLE_THREAD_ID)
+            return libk::Error::InvalidArgument; // it never exits
         if (thread->join_state() == JoinState::Joined)
             return libk::Error::AlreadyJoined;
         if (thread->join_state() == JoinState::Detached)
@@ -176,6 +185,8 @@ libk::ErrorOr<void> detach(ThreadId id) {
     Thread* thread = find(id);
     if (thread == nullptr)
         return libk::Error::NoSuchThread;
+    if (id == IDLE_THREAD_ID)
+        return libk::Error::InvalidArgument;
     if (thread->join_state() == JoinState::Joined)
         return libk::Error::AlreadyJoined;
     if (thread->join_state() == JoinState::Detached)

@@ -30,9 +30,15 @@ void initialize(uint32_t quantum_ticks);
 libk::ErrorOr<ThreadId> create(const char* name, ThreadEntry entry, void* argument,
                                Priority priority = PRIORITY_DEFAULT);
 
+// The same for a thread of another process: it runs in that process's address space (the
+// scheduler loads its page directory whenever it switches to the thread).
+libk::ErrorOr<ThreadId> create_in_process(Process& process, const char* name, ThreadEntry entry,
+                                          void* argument, Priority priority = PRIORITY_DEFAULT);
+
 // Waits until the thread has exited and returns its exit value; its stack and control block are
 // freed. Errors: NoSuchThread (never existed, or already joined), WouldDeadlock (joining
-// yourself), AlreadyJoined (another thread is already joining it), InvalidArgument (detached).
+// yourself), AlreadyJoined (another thread is already joining it), InvalidArgument (detached,
+// or the idle thread, which never exits).
 libk::ErrorOr<intptr_t> join(ThreadId id);
 
 // Nobody will join the thread: it is freed as soon as it exits. Errors as for join.

@@ -77,13 +77,14 @@ void print_saved_registers(DumpPrinter& out, const Thread& thread) {
     const arch::Context* context = thread.saved_context();
     if (thread.statistics().times_scheduled == 0) {
         // Its Context is the made-up first one: switching to it enters the trampoline.
-        debug::SymbolLocation entry = debug::find_symbol(reinterpret_cast<uintptr_t>(thread.entry()));
+        debug::SymbolLocation entry =
+            debug::find_symbol(reinterpret_cast<uintptr_t>(thread.entry()));
         out.print("      not started yet: its first switch enters thread_trampoline, then %s\n",
                   entry.name ? entry.name : "its entry function");
         return;
     }
-    debug::Backtrace backtrace = debug::walk_backtrace(
-        context->eip, debug::FirstAddress::ReturnAddress, context->ebp);
+    debug::Backtrace backtrace =
+        debug::walk_backtrace(context->eip, debug::FirstAddress::ReturnAddress, context->ebp);
     out.print("      saved eip ");
     out.print_frame(backtrace, 0);
     out.print("  esp %08x  ebp %08x\n", static_cast<unsigned>(reinterpret_cast<uintptr_t>(context)),

@@ -5,8 +5,7 @@
 
 Semaphore::~Semaphore() {
     if (!m_waiters.is_empty())
-        panic("semaphore \"%s\" destroyed while %zu threads wait for it", m_name,
-              m_waiters.size());
+        panic("semaphore \"%s\" destroyed while %zu threads wait for it", m_name, m_waiters.size());
 }
 
 void Semaphore::wait() {

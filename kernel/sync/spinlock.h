@@ -27,9 +27,10 @@ public:
 
 private:
     const char* m_name;
-    uint32_t m_locked = 0;       // 1 while held; changed only by atomic exchange and release store
-    int32_t m_holder_cpu = -1;   // written by the holder only
-    bool m_interrupts_were_enabled = false; // the holder's state before lock(), restored by unlock()
+    uint32_t m_locked = 0;     // 1 while held; changed only by atomic exchange and release store
+    int32_t m_holder_cpu = -1; // written by the holder only
+    bool m_interrupts_were_enabled =
+        false; // the holder's state before lock(), restored by unlock()
 };
 
 // How many spinlocks this CPU holds. The scheduler never preempts while it is non-zero.

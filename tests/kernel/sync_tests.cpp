@@ -374,3 +374,38 @@ KERNEL_TEST_EXPECTING_PANIC(blocking_while_holding_a_spinlock_panics, "spinlocks
     SpinlockLocker locker(lock);
     empty.wait();
 }
+
+namespace {
+
+struct Wakeup {
+    Semaphore signal{0, "wake-up"};
+    bool ran = false;
+};
+
+intptr_t wait_then_note(void* argument) {
+    auto* wakeup = static_cast<Wakeup*>(argument);
+    wakeup->signal.wait();
+    store(wakeup->ran, true);
+    return 0;
+}
+
+} // namespace
+
+KERNEL_TEST(a_woken_urgent_thread_runs_when_the_critical_section_ends) {
+    // More urgent than this thread: runs at once, blocks on the semaphore.
+    static Wakeup wakeup;
+    ThreadId urgent = start("urgent", wait_then_note, &wakeup, PRIORITY_DEFAULT + 1);
+    EXPECT_EQ(wakeup.signal.waiter_count(), 1);
+
+    Spinlock lock("section");
+    {
+        SpinlockLocker locker(lock);
+        wakeup.signal.post(); // ready now, and more urgent than us...
+        for (int i = 0; i < 100000; ++i)
+            arch::pause();
+        EXPECT(!load(wakeup.ran)); // ...but nothing preempts a spinlock holder
+    }
+    // Releasing the lock was the first safe point: the urgent thread has run already.
+    EXPECT(load(wakeup.ran));
+    finish(urgent);
+}

@@ -51,8 +51,7 @@ void wait_until(Condition condition, const char* what, uint32_t seconds = 30) {
     uint64_t deadline = clock::ticks() + static_cast<uint64_t>(clock::hz()) * seconds;
     while (!condition()) {
         if (clock::ticks() > deadline)
-            testing::fail(__FILE__, __LINE__, "gave up after %u s waiting for: %s", seconds,
-                          what);
+            testing::fail(__FILE__, __LINE__, "gave up after %u s waiting for: %s", seconds, what);
         this_thread::sleep_ms(10);
     }
 }

@@ -3,8 +3,12 @@
 // the thread dump. Every assertion holds in every interleaving: the tests wait for events
 // (sleeping between checks) instead of assuming how long anything takes.
 #include "arch/cpu.h"
+#include "arch/mmu.h"
+#include "arch/tss.h"
+#include "kernel/memory/address_space.h"
 #include "kernel/memory/frames.h"
 #include "kernel/memory/kernel_heap.h"
+#include "kernel/proc/process.h"
 #include "kernel/sched/scheduler.h"
 #include "kernel/sched/thread_dump.h"
 #include "kernel/sync/interrupt_guard.h"
@@ -51,6 +55,42 @@ KERNEL_TEST(preemption_shares_the_cpu_between_spinning_threads) {
     store(second.stop, true);
     EXPECT_EQ(finish(first_id), 0);
     EXPECT_EQ(finish(second_id), 0);
+}
+
+namespace {
+
+// Two spinners share the CPU. A spinner leaves it only when its time slice is used up, and a
+// slice is exactly `quantum` ticks, so while it is not running its ticks_run is exactly
+// quantum x times_preempted, whatever the timing.
+void expect_time_slice(uint32_t quantum) {
+    Spinner first, second;
+    ThreadId first_id = start("spinner-1", spin_until_stopped, &first);
+    ThreadId second_id = start("spinner-2", spin_until_stopped, &second);
+    wait_until(
+        [&] {
+            return info(first_id).statistics.times_preempted >= 3 &&
+                   info(second_id).statistics.times_preempted >= 3;
+        },
+        "both spinners to be preempted three times");
+    ThreadId spinners[] = {first_id, second_id};
+    for (ThreadId id : spinners) {
+        ThreadStatistics statistics = info(id).statistics;
+        EXPECT_EQ(statistics.ticks_run, quantum * statistics.times_preempted);
+    }
+    store(first.stop, true);
+    store(second.stop, true);
+    finish(first_id);
+    finish(second_id);
+}
+
+} // namespace
+
+KERNEL_TEST(time_slice_is_the_default_quantum) {
+    expect_time_slice(kernel_thread::DEFAULT_QUANTUM_TICKS);
+}
+
+KERNEL_TEST(time_slice_comes_from_the_command_line) {
+    expect_time_slice(7); // tests/kernel/command-lines boots this test with quantum=7
 }
 
 namespace {
@@ -109,8 +149,9 @@ intptr_t join_the_argument(void* argument) {
 
 KERNEL_TEST(join_errors_self_twice_unknown_and_concurrent) {
     EXPECT_ERROR(kernel_thread::join(this_thread::id()), libk::Error::WouldDeadlock);
-    EXPECT_ERROR(kernel_thread::join(0), libk::Error::NoSuchThread);
     EXPECT_ERROR(kernel_thread::join(1000000), libk::Error::NoSuchThread);
+    EXPECT_ERROR(kernel_thread::join(0), libk::Error::InvalidArgument); // idle never exits
+    EXPECT_ERROR(kernel_thread::detach(0), libk::Error::InvalidArgument);
 
     ThreadId once = start("join-once", square, reinterpret_cast<void*>(3));
     EXPECT_EQ(finish(once), 9);
@@ -168,8 +209,8 @@ KERNEL_TEST(sleepers_wake_in_order_and_never_early) {
     // and runs the moment it wakes.
     for (int i = 0; i < SLEEPERS; ++i) {
         g_sleep_records[i].milliseconds = SLEEP_MS[i];
-        threads[i] = start("sleeper", sleep_and_record, reinterpret_cast<void*>(i),
-                           PRIORITY_DEFAULT + 1);
+        threads[i] =
+            start("sleeper", sleep_and_record, reinterpret_cast<void*>(i), PRIORITY_DEFAULT + 1);
     }
     for (ThreadId thread : threads)
         finish(thread);
@@ -190,12 +231,15 @@ KERNEL_TEST(sleepers_wake_in_order_and_never_early) {
 
 KERNEL_TEST(sleep_zero_yields_to_a_ready_thread) {
     Spinner yielder;
-    ThreadId thread = start("yielder", [](void* argument) -> intptr_t {
-        auto* spinner = static_cast<Spinner*>(argument);
-        while (!load(spinner->stop))
-            this_thread::yield();
-        return 0;
-    }, &yielder);
+    ThreadId thread = start(
+        "yielder",
+        [](void* argument) -> intptr_t {
+            auto* spinner = static_cast<Spinner*>(argument);
+            while (!load(spinner->stop))
+                this_thread::yield();
+            return 0;
+        },
+        &yielder);
     for (int round = 0; round < 10; ++round) {
         uint32_t before = info(thread).statistics.times_scheduled;
         this_thread::sleep_ms(0);
@@ -293,4 +337,79 @@ KERNEL_TEST(thread_dump_shows_each_thread_and_its_registers) {
     EXPECT(contains(dump.text, "saved eip"));
     store(spinner.stop, true);
     finish(spinning);
+}
+
+namespace {
+
+struct SeenByThread {
+    uint32_t page_directory = 0;
+    uint32_t tss_kernel_stack = 0;
+    uintptr_t own_stack_top = 0;
+};
+
+intptr_t look_at_the_cpu(void* argument) {
+    auto* seen = static_cast<SeenByThread*>(argument);
+    this_thread::yield(); // come back through a switch, not only through the first start
+    InterruptGuard guard;
+    seen->page_directory = arch::active_page_directory();
+    seen->tss_kernel_stack = arch::kernel_stack();
+    seen->own_stack_top = scheduler::current().stack().top;
+    return 0;
+}
+
+} // namespace
+
+KERNEL_TEST(each_thread_runs_with_its_page_directory_and_kernel_stack) {
+    uint32_t kernel_directory = arch::active_page_directory();
+    libk::ErrorOr<memory::AddressSpace*> space = memory::AddressSpace::create();
+    EXPECT(!space.is_error());
+    Process other(7, "other", space.value()->directory());
+
+    SeenByThread in_other, in_kernel;
+    libk::ErrorOr<ThreadId> foreign =
+        kernel_thread::create_in_process(other, "foreign", look_at_the_cpu, &in_other);
+    EXPECT(!foreign.is_error());
+    ThreadId local = start("local", look_at_the_cpu, &in_kernel);
+    finish(foreign.value());
+    finish(local);
+
+    EXPECT_EQ(in_other.page_directory, space.value()->directory());
+    EXPECT_EQ(in_kernel.page_directory, kernel_directory);
+    EXPECT(space.value()->directory() != kernel_directory);
+    EXPECT_EQ(arch::active_page_directory(), kernel_directory); // and back for this thread
+    // TSS.esp0 follows the running thread: each saw the top of its own stack.
+    EXPECT_EQ(in_other.tss_kernel_stack, in_other.own_stack_top);
+    EXPECT_EQ(in_kernel.tss_kernel_stack, in_kernel.own_stack_top);
+    EXPECT(in_other.own_stack_top != in_kernel.own_stack_top);
+    EXPECT_EQ(arch::kernel_stack(), scheduler::current().stack().top);
+    delete space.value();
+}
+
+namespace {
+
+bool g_urgent_ran;
+
+intptr_t note_that_i_ran(void*) {
+    store(g_urgent_ran, true);
+    return 0;
+}
+
+} // namespace
+
+KERNEL_TEST(a_more_urgent_new_thread_runs_at_once) {
+    g_urgent_ran = false;
+    ThreadId urgent = start("urgent", note_that_i_ran, nullptr, PRIORITY_DEFAULT + 1);
+    // create() returned to us only after the more urgent thread had the CPU (and finished).
+    EXPECT(load(g_urgent_ran));
+    finish(urgent);
+    // A thread of the same priority waits for its turn.
+    g_urgent_ran = false;
+    ThreadId peer;
+    {
+        InterruptGuard guard; // no tick can give it the CPU before we look
+        peer = start("peer", note_that_i_ran, nullptr, PRIORITY_DEFAULT);
+        EXPECT(!load(g_urgent_ran));
+    }
+    finish(peer);
+    EXPECT(load(g_urgent_ran));
 }

@@ -10,6 +10,7 @@
 #include "kernel/boot_info/command_line.h"
 #include "kernel/console/console.h"
 #include "kernel/debug/log.h"
+#include "kernel/debug/panic.h"
 #include "kernel/debug/symbols.h"
 #include "kernel/memory/memory.h"
 #include "kernel/runtime/cxx_runtime.h"
@@ -35,7 +36,8 @@ void run_command_line_request() {
     char test_name[64];
     if (command_line::find("test", test_name, sizeof test_name))
         testing::run(test_name);
-    console::print("Nothing more to run: halting. (Boot with test=NAME to run a kernel test.)\n");
+    console::print("Nothing more to run. (Boot with test=NAME to run a kernel test; Ctrl-T on the "
+                   "serial console lists the threads.)\n");
 }
 
 } // namespace
@@ -61,5 +63,10 @@ extern "C" [[noreturn]] void kernel_main(uint32_t magic, uintptr_t boot_informat
                                                    1, kernel_thread::MAXIMUM_QUANTUM_TICKS));
 
     run_command_line_request();
-    arch::halt_forever();
+    // The boot thread's work is done: it ends, and the idle thread keeps the timer going.
+    libk::ErrorOr<void> detached = kernel_thread::detach(this_thread::id());
+    if (detached.is_error())
+        panic("the boot thread cannot detach itself: %s",
+              libk::error_description(detached.error()));
+    this_thread::exit(0);
 }

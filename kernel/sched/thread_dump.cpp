@@ -112,7 +112,7 @@ void dump_threads(libk::FormatOutput output, void* context) {
     for (const Thread& thread : all_threads()) {
         print_summary(out, thread);
         if (&thread == &current())
-            out.print("      (running: this is the thread printing the dump)\n");
+            out.print("      (running: the dump is printed on its time)\n");
         else if (thread.state() != ThreadState::Exited && thread.saved_context() != nullptr)
             print_saved_registers(out, thread);
     }

@@ -329,7 +329,7 @@ KERNEL_TEST(thread_dump_shows_each_thread_and_its_registers) {
     EXPECT(contains(dump.text, "dump-sleeper"));
     EXPECT(contains(dump.text, "sleeping"));
     EXPECT(contains(dump.text, "idle"));
-    EXPECT(contains(dump.text, "running: this is the thread printing the dump"));
+    EXPECT(contains(dump.text, "running: the dump is printed on its time"));
     // The spinner was preempted: its dump has the interrupted registers, and the eip in them is
     // in the spinning function.
     EXPECT(contains(dump.text, "preempted by the timer"));

@@ -1,6 +1,6 @@
 // See process.h.
 #include "kernel/proc/process.h"
-#include "arch/cpu.h"
+#include "kernel/memory/kernel_page_tables.h"
 #include "libk/string.h"
 
 Process::Process(ProcessId id, const char* name, uintptr_t page_directory_physical)
@@ -9,8 +9,8 @@ Process::Process(ProcessId id, const char* name, uintptr_t page_directory_physic
 }
 
 Process& kernel_process() {
-    // Made on first use, which is the scheduler's start, after the kernel's page directory is in
-    // place: CR3 then holds exactly the directory kernel threads run in.
-    static Process process(0, "kernel", arch::read_cr3());
+    // Made on first use, which is the scheduler's start, after the memory subsystem has built
+    // the kernel's own page directory.
+    static Process process(0, "kernel", memory::kernel_page_tables().directory());
     return process;
 }

@@ -1,7 +1,6 @@
-// Kernel tests of the synchronization objects under real preemption: mutual exclusion with an
-// exact count, the semaphore's bound, FIFO order, the error cases, a bounded buffer on a
-// condition variable, and spinlock and interrupt-guard behaviour. Order is only asserted where
-// the objects themselves fix it (hand-off to the longest waiter), never where timing would.
+// Kernel tests of mutexes and semaphores under real preemption: mutual exclusion with an exact
+// count, the semaphore's bound, FIFO order, and the error cases. Order is only asserted where the
+// objects themselves fix it (hand-off to the longest waiter), never where timing would.
 #include "arch/cpu.h"
 #include "kernel/debug/panic.h"
 #include "kernel/sched/scheduler.h"
@@ -9,7 +8,6 @@
 #include "kernel/sync/interrupt_guard.h"
 #include "kernel/sync/mutex.h"
 #include "kernel/sync/semaphore.h"
-#include "kernel/sync/spinlock.h"
 #include "tests/kernel/thread_test_support.h"
 
 using namespace thread_test;
@@ -254,158 +252,4 @@ KERNEL_TEST(mutex_errors_relock_and_foreign_unlock) {
 
     ConditionVariable condition;
     EXPECT_ERROR(condition.wait(mutex), libk::Error::NotOwner);
-}
-
-namespace {
-
-constexpr int CAPACITY = 4;
-constexpr int PRODUCERS = 3;
-constexpr int CONSUMERS = 3;
-constexpr int ITEMS_EACH = 200;
-constexpr int STOP = -1;
-
-// A bounded buffer: a ring of CAPACITY items, one mutex, two condition variables.
-struct BoundedBuffer {
-    Mutex mutex{"buffer"};
-    ConditionVariable not_full, not_empty;
-    int items[CAPACITY];
-    int head = 0, count = 0, most = 0;
-    uint8_t delivered[PRODUCERS * ITEMS_EACH];
-
-    void put(int item) {
-        MutexLocker locker(mutex);
-        while (count == CAPACITY) // Mesa: re-check after every wake-up
-            VERIFY(!not_full.wait(mutex).is_error());
-        items[(head + count) % CAPACITY] = item;
-        most = libk::max(most, ++count);
-        not_empty.signal();
-    }
-    int take() {
-        MutexLocker locker(mutex);
-        while (count == 0)
-            VERIFY(!not_empty.wait(mutex).is_error());
-        int item = items[head];
-        head = (head + 1) % CAPACITY;
-        --count;
-        not_full.signal();
-        return item;
-    }
-};
-BoundedBuffer* g_buffer;
-
-intptr_t produce(void* argument) {
-    auto producer = static_cast<int>(reinterpret_cast<intptr_t>(argument));
-    for (int i = 0; i < ITEMS_EACH; ++i)
-        g_buffer->put(producer * ITEMS_EACH + i);
-    return 0;
-}
-
-intptr_t consume(void*) {
-    intptr_t taken = 0;
-    for (int item; (item = g_buffer->take()) != STOP; ++taken)
-        ++g_buffer->delivered[item]; // each item is taken by exactly one consumer
-    return taken;
-}
-
-} // namespace
-
-KERNEL_TEST(condition_variable_bounded_buffer_delivers_every_item_once) {
-    static BoundedBuffer buffer;
-    g_buffer = &buffer;
-    ThreadId producers[PRODUCERS], consumers[CONSUMERS];
-    for (int i = 0; i < CONSUMERS; ++i)
-        consumers[i] = start("consumer", consume);
-    for (intptr_t i = 0; i < PRODUCERS; ++i)
-        producers[i] = start("producer", produce, reinterpret_cast<void*>(i));
-    for (ThreadId producer : producers)
-        finish(producer);
-    for (int i = 0; i < CONSUMERS; ++i)
-        buffer.put(STOP);
-    intptr_t taken = 0;
-    for (ThreadId consumer : consumers)
-        taken += finish(consumer);
-    EXPECT_EQ(taken, PRODUCERS * ITEMS_EACH);
-    for (uint8_t times : buffer.delivered)
-        EXPECT_EQ(times, 1);
-    EXPECT(buffer.most <= CAPACITY);
-    EXPECT_EQ(buffer.count, 0);
-}
-
-KERNEL_TEST(spinlock_and_interrupt_guard_restore_the_interrupt_state) {
-    EXPECT(arch::interrupts_enabled());
-    Spinlock outer("outer"), inner("inner");
-    {
-        SpinlockLocker outer_locker(outer);
-        EXPECT(!arch::interrupts_enabled());
-        EXPECT(outer.is_held_by_this_cpu());
-        EXPECT_EQ(spinlocks_held_by_this_cpu(), 1);
-        {
-            SpinlockLocker inner_locker(inner);
-            EXPECT_EQ(spinlocks_held_by_this_cpu(), 2);
-        }
-        EXPECT(!arch::interrupts_enabled()); // the inner lock found them off
-        {
-            InterruptGuard guard;
-            EXPECT(!guard.were_enabled());
-        }
-        EXPECT(!arch::interrupts_enabled());
-    }
-    EXPECT(arch::interrupts_enabled());
-    EXPECT(!outer.is_locked());
-    EXPECT_EQ(spinlocks_held_by_this_cpu(), 0);
-    {
-        InterruptGuard guard;
-        EXPECT(guard.were_enabled());
-        EXPECT(!arch::interrupts_enabled());
-    }
-    EXPECT(arch::interrupts_enabled());
-}
-
-KERNEL_TEST_EXPECTING_PANIC(spinlock_taken_twice_by_its_holder_panics,
-                            "taken again by the CPU that holds it") {
-    Spinlock lock("twice");
-    lock.lock();
-    lock.lock();
-}
-
-KERNEL_TEST_EXPECTING_PANIC(blocking_while_holding_a_spinlock_panics, "spinlocks_held") {
-    Spinlock lock("held");
-    Semaphore empty(0);
-    SpinlockLocker locker(lock);
-    empty.wait();
-}
-
-namespace {
-
-struct Wakeup {
-    Semaphore signal{0, "wake-up"};
-    bool ran = false;
-};
-
-intptr_t wait_then_note(void* argument) {
-    auto* wakeup = static_cast<Wakeup*>(argument);
-    wakeup->signal.wait();
-    store(wakeup->ran, true);
-    return 0;
-}
-
-} // namespace
-
-KERNEL_TEST(a_woken_urgent_thread_runs_when_the_critical_section_ends) {
-    // More urgent than this thread: runs at once, blocks on the semaphore.
-    static Wakeup wakeup;
-    ThreadId urgent = start("urgent", wait_then_note, &wakeup, PRIORITY_DEFAULT + 1);
-    EXPECT_EQ(wakeup.signal.waiter_count(), 1);
-
-    Spinlock lock("section");
-    {
-        SpinlockLocker locker(lock);
-        wakeup.signal.post(); // ready now, and more urgent than us...
-        for (int i = 0; i < 100000; ++i)
-            arch::pause();
-        EXPECT(!load(wakeup.ran)); // ...but nothing preempts a spinlock holder
-    }
-    // Releasing the lock was the first safe point: the urgent thread has run already.
-    EXPECT(load(wakeup.ran));
-    finish(urgent);
 }

@@ -65,6 +65,19 @@ void store(T& variable, T value) {
     __atomic_store_n(&variable, value, __ATOMIC_SEQ_CST);
 }
 
+// A CPU-bound thread body: never yields, never blocks; only the timer can take the CPU away.
+struct Spinner {
+    uint32_t count = 0;
+    bool stop = false;
+};
+
+inline intptr_t spin_until_stopped(void* argument) {
+    auto* spinner = static_cast<Spinner*>(argument);
+    while (!load(spinner->stop))
+        __atomic_add_fetch(&spinner->count, 1, __ATOMIC_RELAXED);
+    return 0;
+}
+
 } // namespace thread_test
 
 #define EXPECT_ERROR(expression, error)                                                            \

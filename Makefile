@@ -114,6 +114,7 @@ test: deps all
 	@tools/run-tests.sh $(if $(TEST),--only $(TEST))
 
 include tests/host/host.mk
+include user/demos/host-demos.mk
 
 # ---------------------------------------------------------------------------------------------
 FORMAT_FILES = $(shell find boot arch kernel libk user tests -name '*.cpp' -o -name '*.h' | sort)

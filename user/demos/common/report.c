@@ -77,7 +77,7 @@ void summary_check(Summary* summary, bool holds, const char* format, ...) {
     summary->checks++;
     if (!holds)
         summary->failures++;
-    printf("  %s  %s\n", holds ? "[ok]    " : "[FAILED]", text);
+    printf("  %-8s%s\n", holds ? "ok" : "FAILED", text);
 }
 
 void summary_note(Summary* summary, const char* format, ...) {
@@ -87,7 +87,7 @@ void summary_note(Summary* summary, const char* format, ...) {
     va_start(arguments, format);
     vsnprintf(text, sizeof text, format, arguments);
     va_end(arguments);
-    printf("            %s\n", text);
+    printf("          %s\n", text);
 }
 
 void summary_figure(Summary* summary, const char* key, int64_t value) {

@@ -39,7 +39,8 @@ typedef struct Summary {
 } Summary;
 
 void summary_begin(Summary* summary, const char* demo, const char* title);
-// One invariant: "  [ok]  text" or "  [FAILED]  text".
+// One invariant: "  ok      text" or "  FAILED  text". Texts up to 69 characters keep the
+// summary within 80 columns.
 void summary_check(Summary* summary, bool holds, const char* format, ...)
     __attribute__((format(printf, 3, 4)));
 // A line of explanation or measurement that is not a check.

@@ -83,12 +83,12 @@ static void summarize_costs(Summary* summary, int rounds) {
     format_tenths(semaphore_text, sizeof semaphore_text, costs.semaphore_tenths_ns);
     int64_t mutex_cost = costs.mutex_tenths_ns > 0 ? costs.mutex_tenths_ns : 1;
     format_ratio(ratio, sizeof ratio, costs.semaphore_tenths_ns * 1000 / mutex_cost);
-    summary_note(summary, "cost per operation with nobody waiting (%d rounds, best of 3):", rounds);
+    summary_note(summary, "cost per operation, nobody waiting (%d rounds, best of 3):", rounds);
     summary_note(summary, "  mutex, lock or unlock            %7s ns", mutex_text);
     summary_note(summary, "  one-key semaphore, wait or post  %7s ns  (%s the mutex)",
                  semaphore_text, ratio);
-    summary_note(summary, "a mutex is only 'free, or held by this thread'; a semaphore keeps a");
-    summary_note(summary, "count of keys, and any thread may hang a key back");
+    summary_note(summary, "a mutex is just 'free, or held by one thread'; a semaphore keeps");
+    summary_note(summary, "a count of keys, and any thread may hang a key back");
     summary_figure(summary, "mutex_op_tenths_ns", costs.mutex_tenths_ns);
     summary_figure(summary, "semaphore_op_tenths_ns", costs.semaphore_tenths_ns);
 }
@@ -110,14 +110,14 @@ static int summarize(const RoomBook* book, int cost_rounds) {
         if (book->visitors[i].visits == book->visits_each)
             exact++;
     summary_check(&summary, exact == book->visitor_count,
-                  "every worker got in exactly %d times (%d of %d did; %ld visits in all)",
+                  "each worker got in exactly %d times (%d of %d did; %ld visits)",
                   book->visits_each, exact, book->visitor_count, book->visits_total);
     long visits = book->visits_total > 0 ? book->visits_total : 1;
     summary_note(&summary, "waiting for a key: %lld ms on average, %lld ms at the longest",
                  (long long)(book->total_wait_ns / visits / NANOSECONDS_PER_MILLISECOND),
                  (long long)(book->longest_wait_ns / NANOSECONDS_PER_MILLISECOND));
     if (book->capacity == 1)
-        summary_note(&summary, "with one key the kitchen is the restroom: one inside at a time");
+        summary_note(&summary, "with one key the kitchen is the restroom: one at a time");
     summary_figure(&summary, "keys", book->capacity);
     summary_figure(&summary, "workers", book->visitor_count);
     summary_figure(&summary, "visits_each", book->visits_each);

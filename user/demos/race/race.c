@@ -195,12 +195,12 @@ static int summarize(Race* race) {
     summary_begin(&summary, "race", race->locked ? "race, increments under a mutex"
                                                  : "race, increments without a lock");
     summary_check(&summary, counter <= expected,
-                  "the counter never exceeds the increments made (%ld <= %ld)", counter, expected);
+                  "the counter is not above the increments made (%ld <= %ld)", counter, expected);
     if (race->locked) {
         summary_check(&summary, counter == expected,
                       "with the mutex the total is exact: %ld of %ld", counter, expected);
     } else {
-        summary_check(&summary, lost > 0, "without a lock updates were lost: %ld of %ld (%ld.%ld%%)",
+        summary_check(&summary, lost > 0, "without a lock, updates were lost: %ld of %ld (%ld.%ld%%)",
                       lost, expected, lost * 100 / expected, lost * 1000 / expected % 10);
         summary_note(&summary, "%ld writes put back a stale value; each erased what the others",
                      race->overwrites);

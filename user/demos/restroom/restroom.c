@@ -51,7 +51,7 @@ static int summarize(const RoomBook* book, DoorKind door) {
         if (book->visitors[i].visits == book->visits_each)
             exact++;
     summary_check(&summary, exact == book->visitor_count,
-                  "every worker got in exactly %d times (%d of %d did; %ld visits in all)",
+                  "each worker got in exactly %d times (%d of %d did; %ld visits)",
                   book->visits_each, exact, book->visitor_count, book->visits_total);
     long visits = book->visits_total > 0 ? book->visits_total : 1;
     summary_note(&summary, "waiting at the door: %lld ms on average, %lld ms at the longest",

@@ -32,7 +32,7 @@ long platform_context_switches(void) {
 }
 
 const char* platform_context_switches_source(void) {
-    return "Linux getrusage: voluntary + involuntary context switches";
+    return "counted by Linux, getrusage";
 }
 
 // The top of the address space is the Linux kernel's own, never accessible from user mode.

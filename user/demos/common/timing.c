@@ -48,6 +48,10 @@ static volatile uint32_t g_work_sink;
 
 int64_t work_units_per_ms(void) { return g_units_per_ms; }
 
+void work_set_units_per_ms(int64_t units_per_ms) {
+    g_units_per_ms = units_per_ms > 0 ? units_per_ms : 1;
+}
+
 // Doubles the amount of work until it takes 50 ms: long enough that a clock which only
 // advances at each timer tick (10 ms) still gives a figure within about 20 %.
 void work_calibrate(void) {

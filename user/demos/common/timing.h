@@ -20,6 +20,9 @@ void sleep_us(int64_t microseconds);
 // other thread exists, so that nothing else competes for the CPU while measuring.
 void work_calibrate(void);
 int64_t work_units_per_ms(void);
+// Takes a figure measured elsewhere (by the parent process), so that processes started
+// together neither measure while competing for the CPU nor disagree on what a millisecond is.
+void work_set_units_per_ms(int64_t units_per_ms);
 
 // The CPU-bound computation: a sum of mixed integers over [first, first + count). Sums over
 // pieces add up (modulo 2^32) to the sum over the whole, so work split among threads can be

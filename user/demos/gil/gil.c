@@ -59,7 +59,7 @@ static void report_stage(StageKind kind, const StageResult* result) {
     stage_label(kind, result->workers, label, sizeof label);
     int64_t elapsed = result->elapsed_ns > 0 ? result->elapsed_ns : 1;
     int64_t busy = result->cpu_ns * 100 / elapsed;
-    report_event("%s: %lld ms, %lld ms of CPU, %lld.%02lld CPUs busy on average", label,
+    report_event("%s: %lld ms, %lld ms of CPU, %lld.%02lld CPUs busy", label,
                  (long long)(result->elapsed_ns / NANOSECONDS_PER_MILLISECOND),
                  (long long)(result->cpu_ns / NANOSECONDS_PER_MILLISECOND),
                  (long long)(busy / 100), (long long)(busy % 100));
@@ -148,7 +148,7 @@ int main(int argc, char** argv) {
     snprintf(settings.board_name, sizeof settings.board_name, "/gil-board-%d", (int)getpid());
     report_set_origin(now_ns());
     if (settings.plain)
-        report_event("gil: %d threads, %d ms of CPU work, switch interval %d ms, %d x %d ms IO waits",
+        report_event("gil: %d threads, %d ms of work, switch every %d ms, %d x %d ms IO waits",
                      settings.threads, settings.work_ms, settings.switch_ms, settings.io_waits,
                      settings.io_ms);
     StageResult results[STAGE_COUNT] = {0};

@@ -152,7 +152,8 @@ fi
 for demo in restroom kitchen race gil workshop; do
     wanted "$demo" || continue
     run "$demo-help" "$demo" --help
-    expect "$demo-help" "--help prints the usage" "$status == 0 && $(grep -c '^usage:' "$log") == 1"
+    expect "$demo-help" "--help prints the usage, within 80 columns" \
+        "$status == 0 && $(grep -c '^usage:' "$log") == 1 && $(awk 'length > 79' "$log" | wc -l) == 0"
     run "$demo-bad" "$demo" --no-such-option
     expect "$demo-bad" "an unknown option is refused" "$status == 2"
 done

@@ -8,8 +8,36 @@
 #include <stdlib.h>
 #include <string.h>
 
+#define USAGE_WIDTH 79 // the help fits the kernel's 80-column console
+#define HELP_COLUMN 22
+
+// Prints text from `column` on, breaking lines between words so none passes USAGE_WIDTH;
+// continuation lines start at `indent`. A newline in the text counts as a space.
+static void print_wrapped(FILE* out, int column, int indent, const char* text) {
+    while (*text) {
+        int word = 0;
+        while (text[word] && text[word] != ' ' && text[word] != '\n')
+            word++;
+        if (column > indent && column + 1 + word > USAGE_WIDTH) {
+            fprintf(out, "\n%*s", indent, "");
+            column = indent;
+        } else if (column > indent) {
+            fputc(' ', out);
+            column++;
+        }
+        fprintf(out, "%.*s", word, text);
+        column += word;
+        text += word;
+        if (*text)
+            text++;
+    }
+    fputc('\n', out);
+}
+
 static void print_usage(const ProgramInfo* program, FILE* out) {
-    fprintf(out, "usage: %s [options]\n\n%s\n\noptions:\n", program->name, program->purpose);
+    fprintf(out, "usage: %s [options]\n\n", program->name);
+    print_wrapped(out, 0, 0, program->purpose);
+    fputs("\noptions:\n", out);
     for (int i = 0; i < program->option_count; i++) {
         const Option* option = &program->options[i];
         if (!option->help)
@@ -21,13 +49,17 @@ static void print_usage(const ProgramInfo* program, FILE* out) {
             snprintf(left, sizeof left, "--%s WORD", option->name);
         else
             snprintf(left, sizeof left, "--%s", option->name);
-        fprintf(out, "  %-22s %s", left, option->help);
+        char help[200];
         if (option->kind == OPTION_NUMBER)
-            fprintf(out, " (%d..%d, default %d)", option->minimum, option->maximum,
-                    *(int*)option->value);
-        fputs("\n", out);
+            snprintf(help, sizeof help, "%s (%d..%d, default %d)", option->help, option->minimum,
+                     option->maximum, *(int*)option->value);
+        else
+            snprintf(help, sizeof help, "%s", option->help);
+        fprintf(out, "  %-*s", HELP_COLUMN - 2, left);
+        print_wrapped(out, HELP_COLUMN, HELP_COLUMN, help);
     }
-    fputs("  --help                 show this text\n", out);
+    fprintf(out, "  %-*s", HELP_COLUMN - 2, "--help");
+    print_wrapped(out, HELP_COLUMN, HELP_COLUMN, "show this text");
 }
 
 static void reject(const ProgramInfo* program, const char* reason, const char* word) {

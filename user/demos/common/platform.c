@@ -62,21 +62,29 @@ void platform_restore_terminal_on_interrupt(void) {
 
 #else // the teaching kernel
 
-const char* platform_self_path(const char* argv0) { return argv0; }
+const char* platform_self_path(const char* argv0) {
+    return argv0;
+}
 
 // The kernel runs every thread on one CPU until it learns SMP.
-int platform_cpu_count(void) { return 1; }
+int platform_cpu_count(void) {
+    return 1;
+}
 
 // The scheduler counts how often the CPU arrives at each process; until the user library
 // offers a call that returns the count, the demos print "n/a" instead of a made-up figure.
-long platform_context_switches(void) { return -1; }
+long platform_context_switches(void) {
+    return -1;
+}
 
 const char* platform_context_switches_source(void) {
     return "not yet available from the kernel";
 }
 
 // The kernel lives at 0xC0000000 and above in every address space, mapped for ring 0 only.
-uintptr_t platform_forbidden_address(void) { return (uintptr_t)0xC0000000u; }
+uintptr_t platform_forbidden_address(void) {
+    return (uintptr_t)0xC0000000u;
+}
 
 // There is no Ctrl-C on the kernel's console yet, so nothing to restore.
 void platform_restore_terminal_on_interrupt(void) {}

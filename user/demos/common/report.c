@@ -11,8 +11,12 @@
 // Set once at start, before any worker exists; read by all.
 static int64_t g_origin_ns;
 
-void report_set_origin(int64_t origin_ns) { g_origin_ns = origin_ns; }
-int64_t report_origin(void) { return g_origin_ns; }
+void report_set_origin(int64_t origin_ns) {
+    g_origin_ns = origin_ns;
+}
+int64_t report_origin(void) {
+    return g_origin_ns;
+}
 
 void report_format_time(char* text, int size, int64_t when_ns) {
     int64_t milliseconds = (when_ns - g_origin_ns) / NANOSECONDS_PER_MILLISECOND;

@@ -26,7 +26,9 @@ void room_init(Room* room, const char* name, int capacity, DoorKind door, int vi
     room->book.plain = plain;
 }
 
-void room_destroy(Room* room) { pthread_mutex_destroy(&room->logbook); }
+void room_destroy(Room* room) {
+    pthread_mutex_destroy(&room->logbook);
+}
 
 int room_queue(const RoomBook* book, int order[ROOM_MAX_VISITORS]) {
     int count = 0;

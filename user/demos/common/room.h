@@ -15,10 +15,10 @@
 #define VISITOR_NAME_SIZE 16
 
 typedef enum VisitorState {
-    VISITOR_AWAY,     // thinking, working elsewhere
-    VISITOR_WAITING,  // at the door: asked the lock and has not got it yet
-    VISITOR_INSIDE,   // in the room
-    VISITOR_DONE,     // made all its visits
+    VISITOR_AWAY,    // thinking, working elsewhere
+    VISITOR_WAITING, // at the door: asked the lock and has not got it yet
+    VISITOR_INSIDE,  // in the room
+    VISITOR_DONE,    // made all its visits
 } VisitorState;
 
 typedef enum DoorKind {

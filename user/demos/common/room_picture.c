@@ -66,8 +66,8 @@ static void draw_occupants(Screen* screen, const RoomBook* book) {
         }
         char name[VISITOR_NAME_SIZE];
         visitor_name(name, sizeof name, i);
-        screen_print(screen, "%s[%-3s]" INK_RESET " ", crowded ? INK_RED INK_BOLD : INK_GREEN INK_BOLD,
-                     name);
+        screen_print(screen, "%s[%-3s]" INK_RESET " ",
+                     crowded ? INK_RED INK_BOLD : INK_GREEN INK_BOLD, name);
         drawn++;
     }
     for (int empty = drawn; empty < slots; empty++)

@@ -31,8 +31,7 @@ typedef struct Screen {
 
 void screen_begin_frame(Screen* screen);
 // Appends to the current line; text beyond column 79 is cut off.
-void screen_print(Screen* screen, const char* format, ...)
-    __attribute__((format(printf, 2, 3)));
+void screen_print(Screen* screen, const char* format, ...) __attribute__((format(printf, 2, 3)));
 // Appends `count` copies of one character (bars, box edges).
 void screen_repeat(Screen* screen, char character, int count);
 // Pads the current line with spaces up to a column.

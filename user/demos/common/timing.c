@@ -13,9 +13,15 @@ static int64_t read_clock(clockid_t clock) {
     return (int64_t)now.tv_sec * 1000000000ll + now.tv_nsec;
 }
 
-int64_t now_ns(void) { return read_clock(CLOCK_MONOTONIC); }
-int64_t thread_cpu_ns(void) { return read_clock(CLOCK_THREAD_CPUTIME_ID); }
-int64_t process_cpu_ns(void) { return read_clock(CLOCK_PROCESS_CPUTIME_ID); }
+int64_t now_ns(void) {
+    return read_clock(CLOCK_MONOTONIC);
+}
+int64_t thread_cpu_ns(void) {
+    return read_clock(CLOCK_THREAD_CPUTIME_ID);
+}
+int64_t process_cpu_ns(void) {
+    return read_clock(CLOCK_PROCESS_CPUTIME_ID);
+}
 
 void sleep_us(int64_t microseconds) {
     struct timespec wanted = {(time_t)(microseconds / 1000000),
@@ -46,7 +52,9 @@ static int64_t g_units_per_ms = 100000;
 // Written by work_for_us so the compiler cannot drop the loop as useless.
 static volatile uint32_t g_work_sink;
 
-int64_t work_units_per_ms(void) { return g_units_per_ms; }
+int64_t work_units_per_ms(void) {
+    return g_units_per_ms;
+}
 
 void work_set_units_per_ms(int64_t units_per_ms) {
     g_units_per_ms = units_per_ms > 0 ? units_per_ms : 1;
@@ -62,7 +70,8 @@ void work_calibrate(void) {
         g_work_sink = work_sum(0, units);
         int64_t elapsed = read_clock(clock) - start;
         if (elapsed >= 50 * NANOSECONDS_PER_MILLISECOND || units >= (1u << 30)) {
-            int64_t rate = (int64_t)units * NANOSECONDS_PER_MILLISECOND / (elapsed > 0 ? elapsed : 1);
+            int64_t rate =
+                (int64_t)units * NANOSECONDS_PER_MILLISECOND / (elapsed > 0 ? elapsed : 1);
             g_units_per_ms = rate > 0 ? rate : 1;
             return;
         }

@@ -16,7 +16,6 @@
 #include <string.h>
 #include <unistd.h>
 
-
 static Stage g_stage; // one stage at a time; too big for a small stack
 static Screen g_screen;
 
@@ -43,7 +42,8 @@ static void prepare_stage(Stage* stage, StageKind kind, const Settings* settings
         worker->stage = stage;
         worker->index = i;
         worker->first = share * (uint32_t)i;
-        worker->count = i == stage->worker_count - 1 ? settings->total_units - worker->first : share;
+        worker->count =
+            i == stage->worker_count - 1 ? settings->total_units - worker->first : share;
         worker->waits = single ? settings->io_waits * settings->threads : settings->io_waits;
     }
 }
@@ -61,8 +61,8 @@ static void report_stage(StageKind kind, const StageResult* result) {
     int64_t busy = result->cpu_ns * 100 / elapsed;
     report_event("%s: %lld ms, %lld ms of CPU, %lld.%02lld CPUs busy", label,
                  (long long)(result->elapsed_ns / NANOSECONDS_PER_MILLISECOND),
-                 (long long)(result->cpu_ns / NANOSECONDS_PER_MILLISECOND),
-                 (long long)(busy / 100), (long long)(busy % 100));
+                 (long long)(result->cpu_ns / NANOSECONDS_PER_MILLISECOND), (long long)(busy / 100),
+                 (long long)(busy % 100));
     if (kind == STAGE_CPU_THREADS_WITH_GIL || kind == STAGE_IO_THREADS_WITH_GIL)
         report_event("  the GIL changed hands %ld times", result->handovers);
 }
@@ -112,7 +112,8 @@ int main(int argc, char** argv) {
          "switch interval: how long the GIL is held when others wait"},
         {"io-waits", OPTION_NUMBER, &settings.io_waits, 1, 100000, "IO waits per thread"},
         {"io-ms", OPTION_NUMBER, &settings.io_ms, 1, 60000, "length of one IO wait"},
-        {"plain", OPTION_FLAG, &settings.plain, 0, 0, "one log line per event instead of a picture"},
+        {"plain", OPTION_FLAG, &settings.plain, 0, 0,
+         "one log line per event instead of a picture"},
         {"gil-role", OPTION_TEXT, &child.role, 0, 0, NULL},
         {"board", OPTION_TEXT, &child.board, 0, 0, NULL},
         {"slot", OPTION_NUMBER, &child.slot, 0, GIL_MAX_WORKERS - 1, NULL},
@@ -139,7 +140,8 @@ int main(int argc, char** argv) {
     work_calibrate();
     int64_t total_units = work_units_per_ms() * settings.work_ms;
     if (total_units > INT_MAX) {
-        fprintf(stderr, "gil: --work-ms %d is more than this CPU can count in 31 bits; at most %lld\n",
+        fprintf(stderr,
+                "gil: --work-ms %d is more than this CPU can count in 31 bits; at most %lld\n",
                 settings.work_ms, (long long)(INT_MAX / work_units_per_ms()));
         return 2;
     }

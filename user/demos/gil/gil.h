@@ -41,8 +41,8 @@ typedef struct Gil {
     bool switch_pending; // the holder let go for a waiting thread and waits on `switched`
     sem_t switched;      // posted by the thread that takes the lock after such a hand-over
     int previous_holder;
-    long handovers;         // times the lock went to another thread than its last holder
-    int in_interpreter;     // threads running bytecode now: 1 whenever the lock works
+    long handovers;     // times the lock went to another thread than its last holder
+    int in_interpreter; // threads running bytecode now: 1 whenever the lock works
     int most_in_interpreter;
     int waiting; // threads asking for the lock
 } Gil;
@@ -63,7 +63,7 @@ typedef struct Worker {
     int index;
     uint32_t first; // CPU work: this worker's part of work_sum's range
     uint32_t count;
-    int waits;      // IO work: how many waits
+    int waits; // IO work: how many waits
     volatile uint32_t units_done;
     volatile int waits_done;
     volatile int phase; // a WorkerPhase
@@ -91,10 +91,10 @@ typedef struct Stage {
     int64_t started_ns;
     bool plain;
     Worker workers[GIL_MAX_WORKERS];
-    ProcessBoard* board;         // processes stage only
-    const char* board_name;      // its shared-memory name
-    const char* program_path;    // what posix_spawn runs for a process
-    Screen* screen;              // where the picture is drawn (unless plain)
+    ProcessBoard* board;      // processes stage only
+    const char* board_name;   // its shared-memory name
+    const char* program_path; // what posix_spawn runs for a process
+    Screen* screen;           // where the picture is drawn (unless plain)
 } Stage;
 
 typedef struct Settings {

@@ -27,9 +27,9 @@ static void draw_title(Screen* screen, const Stage* stage) {
 }
 
 static void draw_worker(Screen* screen, const Stage* stage, int index) {
-    static const char* const phase_names[] = {
-        "", "waits for the GIL", "HOLDS THE GIL", "running", "waits for IO, GIL free", "done"};
-    static const char* const phase_inks[] = {"",         INK_YELLOW, INK_GREEN INK_BOLD,
+    static const char* const phase_names[] = {"",        "waits for the GIL",      "HOLDS THE GIL",
+                                              "running", "waits for IO, GIL free", "done"};
+    static const char* const phase_inks[] = {"",        INK_YELLOW, INK_GREEN INK_BOLD,
                                              INK_GREEN, INK_CYAN,   INK_GREY};
     const Worker* worker = &stage->workers[index];
     bool io = stage->kind >= STAGE_IO_ONE_THREAD;
@@ -73,9 +73,8 @@ static void draw_table(Screen* screen, const StageResult results[STAGE_COUNT]) {
     for (int kind = 0; kind < STAGE_COUNT; kind++) {
         if (!results[kind].ran)
             continue;
-        const StageResult* baseline = kind >= STAGE_IO_ONE_THREAD
-                                          ? &results[STAGE_IO_ONE_THREAD]
-                                          : &results[STAGE_CPU_ONE_THREAD];
+        const StageResult* baseline = kind >= STAGE_IO_ONE_THREAD ? &results[STAGE_IO_ONE_THREAD]
+                                                                  : &results[STAGE_CPU_ONE_THREAD];
         draw_row(screen, (StageKind)kind, &results[kind], baseline);
     }
 }

@@ -59,9 +59,18 @@ static bool spawn_worker(Stage* stage, Worker* worker) {
     snprintf(slot, sizeof slot, "%d", worker->index);
     snprintf(first, sizeof first, "%u", worker->first);
     snprintf(count, sizeof count, "%u", worker->count);
-    char* arguments[] = {(char*)stage->program_path, "--gil-role", "process-worker",
-                         "--board", (char*)stage->board_name, "--slot", slot, "--first", first,
-                         "--count", count, NULL};
+    char* arguments[] = {(char*)stage->program_path,
+                         "--gil-role",
+                         "process-worker",
+                         "--board",
+                         (char*)stage->board_name,
+                         "--slot",
+                         slot,
+                         "--first",
+                         first,
+                         "--count",
+                         count,
+                         NULL};
     char* environment[] = {NULL};
     int error = posix_spawn(&worker->pid, stage->program_path, NULL, NULL, arguments, environment);
     if (error != 0) {

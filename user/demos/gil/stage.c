@@ -39,11 +39,11 @@ void note_worker_finished(Stage* stage, Worker* worker) {
     stage->finished_workers++;
     pthread_mutex_unlock(&stage->bookkeeping);
     if (stage->plain)
-        report_event("  %s %d finished after %lld ms, %lld ms of CPU",
-                     stage->kind == STAGE_CPU_PROCESSES ? "process" : "thread", worker->index + 1,
-                     (long long)((worker->finished_ns - stage->started_ns) /
-                                 NANOSECONDS_PER_MILLISECOND),
-                     (long long)(worker->cpu_ns / NANOSECONDS_PER_MILLISECOND));
+        report_event(
+            "  %s %d finished after %lld ms, %lld ms of CPU",
+            stage->kind == STAGE_CPU_PROCESSES ? "process" : "thread", worker->index + 1,
+            (long long)((worker->finished_ns - stage->started_ns) / NANOSECONDS_PER_MILLISECOND),
+            (long long)(worker->cpu_ns / NANOSECONDS_PER_MILLISECOND));
 }
 
 // In plain mode there is nothing to do while waiting: the caller's joins do the waiting.

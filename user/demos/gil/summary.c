@@ -73,8 +73,8 @@ static void note_parallel_stages(Summary* summary, const StageResult results[STA
     speedup_text(free_speedup, sizeof free_speedup, one, free);
     speedup_text(process_speedup, sizeof process_speedup, one, processes);
     int cpus = platform_cpu_count();
-    summary_note(summary, "no GIL: threads %s, processes %s, on %d CPU%s (%s)",
-                 free_speedup, process_speedup, cpus, cpus == 1 ? "" : "s", PLATFORM_NAME);
+    summary_note(summary, "no GIL: threads %s, processes %s, on %d CPU%s (%s)", free_speedup,
+                 process_speedup, cpus, cpus == 1 ? "" : "s", PLATFORM_NAME);
     if (cpus == 1) {
         summary_note(summary, "with one CPU nothing computes at the same time, so nothing");
         summary_note(summary, "beats one thread; with more CPUs, threads without a GIL and");
@@ -87,8 +87,8 @@ static void note_parallel_stages(Summary* summary, const StageResult results[STA
 
 static void add_figures(Summary* summary, const Settings* settings,
                         const StageResult results[STAGE_COUNT]) {
-    static const char* const names[STAGE_COUNT] = {"cpu_one", "cpu_gil", "cpu_free",
-                                                   "cpu_processes", "io_one", "io_gil"};
+    static const char* const names[STAGE_COUNT] = {"cpu_one",       "cpu_gil", "cpu_free",
+                                                   "cpu_processes", "io_one",  "io_gil"};
     summary_figure(summary, "cpus", platform_cpu_count());
     summary_figure(summary, "threads", settings->threads);
     for (int kind = 0; kind < STAGE_COUNT; kind++) {
@@ -98,9 +98,11 @@ static void add_figures(Summary* summary, const Settings* settings,
         snprintf(key, sizeof key, "%s_busy", names[kind]);
         summary_figure(summary, key, busy_hundredths(&results[kind]));
     }
-    summary_figure(summary, "gil_most_inside", results[STAGE_CPU_THREADS_WITH_GIL].most_in_interpreter);
+    summary_figure(summary, "gil_most_inside",
+                   results[STAGE_CPU_THREADS_WITH_GIL].most_in_interpreter);
     summary_figure(summary, "gil_handovers", results[STAGE_CPU_THREADS_WITH_GIL].handovers);
-    summary_figure(summary, "io_most_waiting", results[STAGE_IO_THREADS_WITH_GIL].most_waiting_for_io);
+    summary_figure(summary, "io_most_waiting",
+                   results[STAGE_IO_THREADS_WITH_GIL].most_waiting_for_io);
 }
 
 int summarize_gil(const Settings* settings, const StageResult results[STAGE_COUNT]) {

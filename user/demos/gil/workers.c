@@ -81,8 +81,8 @@ static void* cpu_worker_with_gil(void* argument) {
     uint32_t done = 0;
     gil_take(stage, self);
     while (done < self->count) {
-        uint32_t piece = self->count - done < stage->switch_units ? self->count - done
-                                                                  : stage->switch_units;
+        uint32_t piece =
+            self->count - done < stage->switch_units ? self->count - done : stage->switch_units;
         sum += work_sum(self->first + done, piece);
         done += piece;
         self->units_done = done;
@@ -101,9 +101,8 @@ static void* cpu_worker_without_gil(void* argument) {
     uint32_t done = 0;
     self->phase = PHASE_RUNNING;
     while (done < self->count) {
-        uint32_t piece = self->count - done < self->stage->switch_units
-                             ? self->count - done
-                             : self->stage->switch_units;
+        uint32_t piece = self->count - done < self->stage->switch_units ? self->count - done
+                                                                        : self->stage->switch_units;
         sum += work_sum(self->first + done, piece);
         done += piece;
         self->units_done = done;

@@ -15,8 +15,12 @@
 #include <stdio.h>
 #include <string.h>
 
-static void take_key(void* context) { sem_wait(context); }
-static void hang_key_back(void* context) { sem_post(context); }
+static void take_key(void* context) {
+    sem_wait(context);
+}
+static void hang_key_back(void* context) {
+    sem_post(context);
+}
 
 static void describe_key_hook(void* context, const RoomBook* book, char* text, int size) {
     int keys = 0;
@@ -124,7 +128,8 @@ static int summarize(const RoomBook* book, int cost_rounds) {
     summary_figure(&summary, "visits_total", book->visits_total);
     summary_figure(&summary, "workers_exact", exact);
     summary_figure(&summary, "max_inside", book->most_inside);
-    summary_figure(&summary, "longest_wait_ms", book->longest_wait_ns / NANOSECONDS_PER_MILLISECOND);
+    summary_figure(&summary, "longest_wait_ms",
+                   book->longest_wait_ns / NANOSECONDS_PER_MILLISECOND);
     if (cost_rounds > 0)
         summarize_costs(&summary, cost_rounds);
     return summary_end(&summary);

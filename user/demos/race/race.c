@@ -23,8 +23,8 @@ typedef struct Race {
     int threads;
     int increments;
     int window_us;
-    bool locked;      // --lock: a mutex around each increment
-    bool yield;       // --yield: give the CPU away inside the window
+    bool locked; // --lock: a mutex around each increment
+    bool yield;  // --yield: give the CPU away inside the window
     bool plain;
     int events_shown; // overwrites printed in plain mode before going quiet
     pthread_mutex_t counter_lock;
@@ -137,8 +137,10 @@ static void draw(Screen* screen, Race* race, int64_t elapsed_ns) {
     screen_print(screen, "t = %3lld.%lld s", (long long)(tenths / 10), (long long)(tenths % 10));
     screen_end_line(screen);
     screen_end_line(screen);
-    screen_print(screen, "   one increment:  read counter -> work %d us (the window) -> write "
-                         "value + 1", race->window_us);
+    screen_print(screen,
+                 "   one increment:  read counter -> work %d us (the window) -> write "
+                 "value + 1",
+                 race->window_us);
     screen_end_line(screen);
     screen_end_line(screen);
     screen_print(screen, "   counter " INK_BOLD "%8ld" INK_RESET "    increments done %8ld    ",
@@ -167,8 +169,8 @@ static bool run_threads(Race* race) {
     int64_t start = now_ns();
     for (; started < race->threads; started++) {
         threads[started] = (RaceThread){race, started, 0};
-        int error = pthread_create(&threads[started].thread, NULL, race_thread_main,
-                                   &threads[started]);
+        int error =
+            pthread_create(&threads[started].thread, NULL, race_thread_main, &threads[started]);
         if (error != 0) {
             fprintf(stderr, "race: cannot start thread %d: %s\n", started + 1, strerror(error));
             break;
@@ -192,16 +194,18 @@ static int summarize(Race* race) {
     long counter = race->counter;
     long lost = expected - counter;
     Summary summary;
-    summary_begin(&summary, "race", race->locked ? "race, increments under a mutex"
-                                                 : "race, increments without a lock");
+    summary_begin(&summary, "race",
+                  race->locked ? "race, increments under a mutex"
+                               : "race, increments without a lock");
     summary_check(&summary, counter <= expected,
                   "the counter is not above the increments made (%ld <= %ld)", counter, expected);
     if (race->locked) {
         summary_check(&summary, counter == expected,
                       "with the mutex the total is exact: %ld of %ld", counter, expected);
     } else {
-        summary_check(&summary, lost > 0, "without a lock, updates were lost: %ld of %ld (%ld.%ld%%)",
-                      lost, expected, lost * 100 / expected, lost * 1000 / expected % 10);
+        summary_check(&summary, lost > 0,
+                      "without a lock, updates were lost: %ld of %ld (%ld.%ld%%)", lost, expected,
+                      lost * 100 / expected, lost * 1000 / expected % 10);
         summary_note(&summary, "%ld writes put back a stale value; each erased what the others",
                      race->overwrites);
         summary_note(&summary, "had added while the writer was inside its window");

@@ -11,8 +11,12 @@
 #include <pthread.h>
 #include <stdio.h>
 
-static void lock_door(void* context) { pthread_mutex_lock(context); }
-static void unlock_door(void* context) { pthread_mutex_unlock(context); }
+static void lock_door(void* context) {
+    pthread_mutex_lock(context);
+}
+static void unlock_door(void* context) {
+    pthread_mutex_unlock(context);
+}
 
 static void describe_locked_door(void* context, const RoomBook* book, char* text, int size) {
     (void)context;
@@ -67,7 +71,8 @@ static int summarize(const RoomBook* book, DoorKind door) {
     summary_figure(&summary, "workers_exact", exact);
     summary_figure(&summary, "max_inside", book->most_inside);
     summary_figure(&summary, "collisions", book->crowded_entries);
-    summary_figure(&summary, "longest_wait_ms", book->longest_wait_ns / NANOSECONDS_PER_MILLISECOND);
+    summary_figure(&summary, "longest_wait_ms",
+                   book->longest_wait_ns / NANOSECONDS_PER_MILLISECOND);
     return summary_end(&summary);
 }
 

@@ -14,7 +14,9 @@ static void object_name(char* text, int size, int factory_id, const char* what) 
     snprintf(text, (size_t)size, "/factory-%d-%s", factory_id, what);
 }
 
-void workshop_name(char* text, int size, int number) { snprintf(text, (size_t)size, "W%d", number); }
+void workshop_name(char* text, int size, int number) {
+    snprintf(text, (size_t)size, "W%d", number);
+}
 
 // Maps the board. The descriptor stays open until the process ends: the mapping is what
 // matters, and close() is not among the calls the demos use.
@@ -38,7 +40,9 @@ NoticeBoard* board_create(int factory_id) {
     return board;
 }
 
-NoticeBoard* board_open(int factory_id) { return map_board(factory_id, false); }
+NoticeBoard* board_open(int factory_id) {
+    return map_board(factory_id, false);
+}
 
 sem_t* dock_open(int factory_id, int bays_to_create) {
     char name[48];

@@ -38,14 +38,30 @@ static int spawn_role(const Factory* factory, const char* program_path, const ch
                       int number) {
     const FactorySettings* settings = factory->settings;
     char values[7][16];
-    int numbers[7] = {(int)getpid(), number,          settings->workers, settings->rounds,
-                      settings->bays, settings->make_ms, settings->dock_ms};
+    int numbers[7] = {(int)getpid(),    number,         settings->workers,
+                      settings->rounds, settings->bays, settings->make_ms,
+                      settings->dock_ms};
     for (int i = 0; i < 7; i++)
         snprintf(values[i], sizeof values[i], "%d", numbers[i]);
-    char* arguments[] = {(char*)program_path, "--workshop-role", (char*)role,
-                         "--factory-id", values[0], "--number", values[1], "--workers", values[2],
-                         "--rounds", values[3], "--bays", values[4], "--make-ms", values[5],
-                         "--dock-ms", values[6], settings->plain ? "--plain" : NULL, NULL};
+    char* arguments[] = {(char*)program_path,
+                         "--workshop-role",
+                         (char*)role,
+                         "--factory-id",
+                         values[0],
+                         "--number",
+                         values[1],
+                         "--workers",
+                         values[2],
+                         "--rounds",
+                         values[3],
+                         "--bays",
+                         values[4],
+                         "--make-ms",
+                         values[5],
+                         "--dock-ms",
+                         values[6],
+                         settings->plain ? "--plain" : NULL,
+                         NULL};
     char* environment[] = {NULL};
     pid_t pid = 0;
     fflush(stdout);

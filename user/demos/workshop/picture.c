@@ -4,6 +4,7 @@
 
 #include "workshop.h"
 
+#include "platform.h"
 #include "timing.h"
 
 #include <stdio.h>
@@ -69,7 +70,8 @@ static void draw_inner(Screen* screen, const Factory* factory, int index, int li
         screen_print(screen, " number %ld at %p", notice->number, (void*)notice->number_address);
     } else if (line == 1) {
         screen_print(screen, " tally %3ld of %-3ld ", notice->tally, notice->expected);
-        screen_bar(screen, 4, notice->expected ? (int)(notice->tally * 1000 / notice->expected) : 0);
+        screen_bar(screen, 4,
+                   notice->expected ? (int)(notice->tally * 1000 / notice->expected) : 0);
     } else if (line == 2) {
         draw_workers(screen, notice, board->workers);
     } else {
@@ -83,8 +85,8 @@ static void draw_inner(Screen* screen, const Factory* factory, int index, int li
 
 static void draw_boxes(Screen* screen, const Factory* factory) {
     for (int first = 0; first < factory->started; first += BOXES_PER_ROW) {
-        int last = first + BOXES_PER_ROW < factory->started ? first + BOXES_PER_ROW
-                                                           : factory->started;
+        int last =
+            first + BOXES_PER_ROW < factory->started ? first + BOXES_PER_ROW : factory->started;
         for (int row = 0; row < 6; row++) {
             for (int i = first; i < last; i++) {
                 screen_pad_to(screen, 1 + (i - first) * (BOX_INNER + 3));
@@ -101,8 +103,8 @@ static void draw_boxes(Screen* screen, const Factory* factory) {
             screen_end_line(screen);
         }
     }
-    screen_print(screen, INK_GREY "   M making a crate  w waits for tally  T at tally  "
-                                  "q waits for a bay  D at dock" INK_RESET);
+    screen_print(screen, INK_GREY "   M making a crate, w/T waiting for/at the tally, q/D for/at "
+                                  "the dock, . done" INK_RESET);
     screen_end_line(screen);
 }
 
@@ -141,8 +143,8 @@ static void draw_trespasser(Screen* screen, const Factory* factory) {
         int status = factory->trespasser_status;
         screen_print(screen, "   writes to %p: ", (void*)board->forbidden_address);
         if (WIFSIGNALED(status))
-            screen_print(screen, INK_RED INK_BOLD "stopped by the kernel" INK_RESET " (signal %d)",
-                         WTERMSIG(status));
+            screen_print(screen, INK_RED INK_BOLD "stopped by the kernel" INK_RESET " (%s)",
+                         platform_signal_name(WTERMSIG(status)));
         else
             screen_print(screen, "exit status %d", WEXITSTATUS(status));
         screen_end_line(screen);
@@ -153,7 +155,8 @@ void draw_factory(Screen* screen, Factory* factory) {
     pthread_mutex_lock(&factory->records);
     const FactorySettings* settings = factory->settings;
     screen_begin_frame(screen);
-    screen_print(screen, INK_BOLD " FACTORY  %d workshops (processes) x %d workers (threads)" INK_RESET,
+    screen_print(screen,
+                 INK_BOLD " FACTORY  %d workshops (processes) x %d workers (threads)" INK_RESET,
                  settings->workshops, settings->workers);
     int64_t tenths = (now_ns() - report_origin()) / (100 * NANOSECONDS_PER_MILLISECOND);
     screen_pad_to(screen, 66);

@@ -18,7 +18,7 @@
 long g_workshop_number;
 long g_tally_board; // protected by Workshop.tally_lock
 
-#define MAKE_SLICE_US 200 // making a crate is CPU work in slices, with a heartbeat after each
+#define MAKE_SLICE_US 200  // making a crate is CPU work in slices, with a heartbeat after each
 #define TALLY_WINDOW_US 50 // between reading and writing the tally: the lock is needed
 
 typedef struct Workshop {

@@ -27,11 +27,11 @@ typedef enum WorkshopState {
 // What each worker is doing, one letter each in the picture.
 typedef enum Activity {
     ACTIVITY_IDLE = ' ',
-    ACTIVITY_MAKING = 'M',       // making a crate: CPU work
+    ACTIVITY_MAKING = 'M',        // making a crate: CPU work
     ACTIVITY_WAITING_TALLY = 'w', // waiting for the tally board's mutex
-    ACTIVITY_TALLY = 'T',        // adding its crate to the tally board
-    ACTIVITY_WAITING_DOCK = 'q', // queueing for a bay of the loading dock
-    ACTIVITY_DOCK = 'D',         // loading at the dock
+    ACTIVITY_TALLY = 'T',         // adding its crate to the tally board
+    ACTIVITY_WAITING_DOCK = 'q',  // queueing for a bay of the loading dock
+    ACTIVITY_DOCK = 'D',          // loading at the dock
     ACTIVITY_DONE = '.',
 } Activity;
 
@@ -39,15 +39,15 @@ typedef enum Activity {
 // field a single word (so a reader sees an old or a new value, never half of each).
 typedef struct WorkshopNotice {
     volatile int pid;
-    volatile int state;              // a WorkshopState
+    volatile int state;                // a WorkshopState
     volatile uintptr_t number_address; // &g_workshop_number inside that workshop
     volatile long number;              // the value it found there
     volatile uintptr_t tally_address;  // &g_tally_board inside that workshop
     volatile long tally;
     volatile long expected;
-    volatile int64_t cpu_ns;           // CPU time of the whole workshop so far
-    volatile long context_switches;    // from the scheduler (platform.h), -1 if unknown
-    volatile int64_t last_active_ns;   // when one of its workers last worked: who has power
+    volatile int64_t cpu_ns;         // CPU time of the whole workshop so far
+    volatile long context_switches;  // from the scheduler (platform.h), -1 if unknown
+    volatile int64_t last_active_ns; // when one of its workers last worked: who has power
     volatile char activity[MAX_WORKERS];
     volatile long notes_read; // notes by other workshops its workers read on the board
 } WorkshopNotice;

@@ -148,6 +148,30 @@ if wanted workshop; then
     expect_picture workshop-picture workshop --workshops 6 --workers 8 --rounds 2 --make-ms 20 --dock-ms 10
 fi
 
+# The demos must build unchanged against the kernel's user library, which offers only a fixed
+# set of C and POSIX functions (docs/demos.md). Every function the demo objects call from
+# outside (platform.c aside, the one place for system differences) must be among them.
+if [ ${#selected[@]} -eq 0 ]; then
+    allowed="printf fprintf snprintf vsnprintf puts fputs putchar fflush perror malloc calloc free
+        exit atoi strtol abort __errno_location stdout stderr pthread_create pthread_join
+        pthread_exit pthread_self pthread_mutex_init pthread_mutex_destroy pthread_mutex_lock
+        pthread_mutex_trylock pthread_mutex_unlock sem_init sem_destroy sem_wait sem_trywait
+        sem_post sem_getvalue sem_open sem_close sem_unlink sched_yield usleep sleep getpid
+        ftruncate clock_gettime nanosleep posix_spawn waitpid kill shm_open shm_unlink mmap munmap"
+    objects=$(find "$bin/objects" -name '*.o' ! -name platform.o)
+    log=$results/functions.log
+    comm -23 <(nm -u $objects | awk 'NF == 2 { print $2 }' | sort -u) \
+        <(nm --defined-only $(find "$bin/objects" -name '*.o') | awk 'NF == 3 { print $3 }' | sort -u) |
+        grep -v -E '^(str|mem)' | grep -v -x -F -f <(printf '%s\n' $allowed) >"$log"
+    if [ -s "$log" ]; then
+        fail "portability: the demos call only the user library's functions"
+        sed 's/^/      | not offered: /' "$log"
+    else
+        pass "portability: the demos call only the user library's functions"
+    fi
+    log=""
+fi
+
 # Every demo answers --help and rejects nonsense with status 2.
 for demo in restroom kitchen race gil workshop; do
     wanted "$demo" || continue

@@ -9,7 +9,7 @@
 HOST_CC          ?= cc
 HOST_DEMOS       := $(filter-out common,$(sort $(patsubst user/demos/%/,%,$(dir $(wildcard user/demos/*/*.c)))))
 HOST_DEMO_DIR    := $(BUILD)/host-demos
-HOST_DEMO_CFLAGS := -std=c11 -D_DEFAULT_SOURCE -O2 -g -Wall -Wextra -Wshadow -Wvla \
+HOST_DEMO_CFLAGS := -std=c11 -D_DEFAULT_SOURCE -O2 -g -fno-builtin -Wall -Wextra -Wshadow -Wvla \
 	-mgeneral-regs-only -fno-pie -pthread -Iuser/demos/common -MMD -MP
 HOST_DEMO_LDFLAGS := -no-pie -pthread
 
@@ -20,7 +20,7 @@ host_demo_objects = $(patsubst %.c,$(HOST_DEMO_DIR)/objects/%.o,$(sort $(wildcar
 .PHONY: host-demos
 host-demos: $(addprefix $(HOST_DEMO_DIR)/,$(HOST_DEMOS))
 
-$(HOST_DEMO_DIR)/objects/%.o: %.c
+$(HOST_DEMO_DIR)/objects/%.o: %.c user/demos/host-demos.mk
 	@mkdir -p $(dir $@)
 	@echo "  HOSTCC  $<"
 	@$(HOST_CC) $(HOST_DEMO_CFLAGS) -c $< -o $@

@@ -22,7 +22,7 @@ static void print_wrapped(FILE* out, int column, int indent, const char* text) {
             fprintf(out, "\n%*s", indent, "");
             column = indent;
         } else if (column > indent) {
-            fputc(' ', out);
+            fputs(" ", out);
             column++;
         }
         fprintf(out, "%.*s", word, text);
@@ -31,7 +31,7 @@ static void print_wrapped(FILE* out, int column, int indent, const char* text) {
         if (*text)
             text++;
     }
-    fputc('\n', out);
+    fputs("\n", out);
 }
 
 static void print_usage(const ProgramInfo* program, FILE* out) {

@@ -66,10 +66,13 @@ void recent_events_add(RecentEvents* events, const char* text) {
 void summary_begin(Summary* summary, const char* demo, const char* title) {
     memset(summary, 0, sizeof *summary);
     summary->demo = demo;
-    printf("\n-- summary: %s ", title);
-    for (int column = 13 + (int)strlen(title); column < 79; column++)
-        putchar('-');
-    putchar('\n');
+    char rule[128];
+    int length = snprintf(rule, sizeof rule, "\n-- summary: %s ", title);
+    while (length < 80 && length < (int)sizeof rule - 2)
+        rule[length++] = '-';
+    rule[length++] = '\n';
+    rule[length] = '\0';
+    fputs(rule, stdout);
 }
 
 void summary_check(Summary* summary, bool holds, const char* format, ...) {

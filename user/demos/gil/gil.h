@@ -10,7 +10,7 @@
 #include <semaphore.h>
 #include <stdbool.h>
 #include <stdint.h>
-#include <sys/types.h>
+#include <unistd.h> // pid_t
 
 #define GIL_MAX_WORKERS 16
 

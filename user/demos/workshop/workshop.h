@@ -35,8 +35,10 @@ typedef enum Activity {
     ACTIVITY_DONE = '.',
 } Activity;
 
-// One workshop's corner of the notice board. Written only by that workshop's threads, each
-// field a single word (so a reader sees an old or a new value, never half of each).
+// One workshop's corner of the notice board, written only by that workshop's threads. A
+// reader may see a field change while it draws; on a 32-bit CPU a 64-bit field may even be
+// read half old, half new, which costs one odd frame of the picture at worst. The summary
+// reads the board only after every workshop has ended.
 typedef struct WorkshopNotice {
     volatile int pid;
     volatile int state;                // a WorkshopState

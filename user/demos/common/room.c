@@ -48,7 +48,7 @@ int room_queue(const RoomBook* book, int order[ROOM_MAX_VISITORS]) {
 }
 
 // Appends the names of the visitors in one state to text: " W1 W4"; the waiting ones in the
-// order they arrived.
+// order they arrived. A list too long for one line of 80 ends in " ...".
 static void list_visitors(const RoomBook* book, VisitorState state, char* text, int size) {
     int order[ROOM_MAX_VISITORS];
     int count = 0;
@@ -60,7 +60,11 @@ static void list_visitors(const RoomBook* book, VisitorState state, char* text, 
                 order[count++] = i;
     }
     int used = (int)strlen(text);
-    for (int k = 0; k < count && used < size - 5; k++) {
+    for (int k = 0; k < count; k++) {
+        if (used + 8 >= size) {
+            snprintf(text + used, (size_t)(size - used), " ...");
+            return;
+        }
         char name[VISITOR_NAME_SIZE];
         visitor_name(name, sizeof name, order[k]);
         used += snprintf(text + used, (size_t)(size - used), " %s", name);
@@ -91,7 +95,11 @@ void room_arrive(Room* room, int visitor) {
     self->ticket = book->next_ticket++;
     char name[VISITOR_NAME_SIZE];
     visitor_name(name, sizeof name, visitor);
-    char waiting[64] = "";
+    if (book->door == DOOR_WITHOUT_LOCK) { // nothing to wait for: it walks straight in
+        pthread_mutex_unlock(&room->logbook);
+        return;
+    }
+    char waiting[32] = "";
     list_visitors(book, VISITOR_WAITING, waiting, sizeof waiting);
     note_event(book, "%s arrives at the door (waiting:%s)", name, waiting);
     pthread_mutex_unlock(&room->logbook);
@@ -111,13 +119,13 @@ void room_enter(Room* room, int visitor) {
         book->most_inside = book->inside;
     char name[VISITOR_NAME_SIZE];
     visitor_name(name, sizeof name, visitor);
-    char inside[64] = "";
+    char inside[32] = "";
     list_visitors(book, VISITOR_INSIDE, inside, sizeof inside);
     long waited_ms = (long)(waited / NANOSECONDS_PER_MILLISECOND);
     if (book->inside > book->capacity) {
         book->crowded_entries++;
-        note_event(book, "%s goes in: COLLISION, %d inside a room for %d (inside:%s)", name,
-                   book->inside, book->capacity, inside);
+        note_event(book, "%s goes in: COLLISION, %d inside a room for %d", name, book->inside,
+                   book->capacity);
     } else {
         note_event(book, "%s goes in after %ld ms (inside:%s)", name, waited_ms, inside);
     }

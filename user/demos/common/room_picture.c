@@ -56,11 +56,13 @@ static void draw_occupants(Screen* screen, const RoomBook* book) {
     screen_print(screen, "  ");
     bool crowded = book->inside > book->capacity;
     int slots = book->capacity < SLOTS_DRAWN_MAX ? book->capacity : SLOTS_DRAWN_MAX;
+    int fitting = (inner - 6) / 6; // names that fit, leaving room for "+NN"
+    int names_max = slots > fitting ? slots : fitting;
     int drawn = 0;
     for (int i = 0; i < book->visitor_count; i++) {
         if (book->visitors[i].state != VISITOR_INSIDE)
             continue;
-        if (drawn >= SLOTS_DRAWN_MAX) {
+        if (drawn >= names_max) {
             drawn++;
             continue;
         }
@@ -72,8 +74,8 @@ static void draw_occupants(Screen* screen, const RoomBook* book) {
     }
     for (int empty = drawn; empty < slots; empty++)
         screen_print(screen, INK_GREY "[   ]" INK_RESET " ");
-    if (drawn > SLOTS_DRAWN_MAX)
-        screen_print(screen, INK_RED "+%d" INK_RESET, drawn - SLOTS_DRAWN_MAX);
+    if (drawn > names_max)
+        screen_print(screen, INK_RED "+%d" INK_RESET, drawn - names_max);
     screen_pad_to(screen, BOX_COLUMN + 1 + inner);
     screen_print(screen, "|");
     screen_end_line(screen);

@@ -60,7 +60,7 @@ static void draw_until_done(Room* room, const RoomDoor* door, const char* title)
     int64_t start = now_ns();
     for (;;) {
         room_snapshot(room, &g_snapshot);
-        char door_text[80];
+        char door_text[256]; // room for the colour escapes too
         door->describe(door->context, &g_snapshot, door_text, sizeof door_text);
         room_draw(&g_snapshot, &g_screen, title, door_text, now_ns() - start);
         if (everyone_done(&g_snapshot))

@@ -26,10 +26,10 @@ static void describe_key_hook(void* context, const RoomBook* book, char* text, i
     int keys = 0;
     sem_getvalue(context, &keys);
     int used = snprintf(text, (size_t)size, "keys on the hook: ");
-    for (int i = 0; i < book->capacity && i < 8 && used < size - 24; i++)
-        used += snprintf(text + used, (size_t)(size - used), "%s ",
+    for (int i = 0; i < book->capacity && i < 8 && used < size - 32; i++)
+        used += snprintf(text + used, (size_t)(size - used), "%s",
                          i < keys ? INK_GREEN "(k)" INK_RESET : INK_GREY "( )" INK_RESET);
-    snprintf(text + used, (size_t)(size - used), " %d of %d", keys, book->capacity);
+    snprintf(text + used, (size_t)(size - used), "  %d of %d", keys, book->capacity);
 }
 
 // The cost of one operation (a lock or an unlock) with nobody else around, in tenths of a

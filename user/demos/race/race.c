@@ -137,10 +137,14 @@ static void draw(Screen* screen, Race* race, int64_t elapsed_ns) {
     screen_print(screen, "t = %3lld.%lld s", (long long)(tenths / 10), (long long)(tenths % 10));
     screen_end_line(screen);
     screen_end_line(screen);
-    screen_print(screen,
-                 "   one increment:  read counter -> work %d us (the window) -> write "
-                 "value + 1",
-                 race->window_us);
+    if (race->locked)
+        screen_print(screen, "   one increment:  lock, read, work %d us, write value + 1, unlock",
+                     race->window_us);
+    else
+        screen_print(screen,
+                     "   one increment:  read counter, work %d us (the window), write "
+                     "value + 1",
+                     race->window_us);
     screen_end_line(screen);
     screen_end_line(screen);
     screen_print(screen, "   counter " INK_BOLD "%8ld" INK_RESET "    increments done %8ld    ",

@@ -75,6 +75,12 @@ static void note_parallel_stages(Summary* summary, const StageResult results[STA
     int cpus = platform_cpu_count();
     summary_note(summary, "no GIL: threads %s, processes %s, on %d CPU%s (%s)", free_speedup,
                  process_speedup, cpus, cpus == 1 ? "" : "s", PLATFORM_NAME);
+    int64_t busy = busy_hundredths(free) > busy_hundredths(processes) ? busy_hundredths(free)
+                                                                      : busy_hundredths(processes);
+    int usable = cpus < free->workers ? cpus : free->workers;
+    if (cpus > 1 && busy < usable * 100 - 50)
+        summary_note(summary, "(at most %lld.%02lld CPUs worked for them: other programs ran too)",
+                     (long long)(busy / 100), (long long)(busy % 100));
     if (cpus == 1) {
         summary_note(summary, "with one CPU nothing computes at the same time, so nothing");
         summary_note(summary, "beats one thread; with more CPUs, threads without a GIL and");

@@ -113,6 +113,12 @@ void room_enter(Room* room, int visitor) {
     if (waited > book->longest_wait_ns)
         book->longest_wait_ns = waited;
     book->total_wait_ns += waited;
+    for (int i = 0; i < book->visitor_count; i++) {
+        if (book->visitors[i].state == VISITOR_WAITING && book->visitors[i].ticket < self->ticket) {
+            book->overtakes++;
+            break;
+        }
+    }
     self->state = VISITOR_INSIDE;
     book->inside++;
     if (book->inside > book->most_inside)
@@ -150,6 +156,16 @@ void room_finish(Room* room, int visitor) {
     pthread_mutex_lock(&room->logbook);
     room->book.visitors[visitor].state = VISITOR_DONE;
     pthread_mutex_unlock(&room->logbook);
+}
+
+void room_note_order(const RoomBook* book, Summary* summary) {
+    if (book->overtakes == 0)
+        summary_note(summary,
+                     "nobody got in ahead of one who had waited longer: first come, first served");
+    else
+        summary_note(summary, "%ld of %ld went in ahead of someone who had waited longer",
+                     book->overtakes, book->visits_total);
+    summary_figure(summary, "overtakes", book->overtakes);
 }
 
 void room_snapshot(Room* room, RoomBook* copy) {

@@ -45,6 +45,7 @@ typedef struct RoomBook {
     int inside;
     int most_inside;
     int crowded_entries; // entries after which more than `capacity` were inside
+    long overtakes;      // entries while someone who had arrived earlier was still waiting
     long visits_total;
     long next_ticket;
     int64_t longest_wait_ns;
@@ -72,6 +73,10 @@ void room_finish(Room* room, int visitor);
 
 // Takes a consistent copy of the logbook (under its lock) for drawing or the summary.
 void room_snapshot(Room* room, RoomBook* copy);
+
+// Prints the summary's note on the order in which the lock let them in (first come, first
+// served or not), and adds the figure "overtakes".
+void room_note_order(const RoomBook* book, Summary* summary);
 
 // Fills `order` with the visitors waiting at the door, first arrived first; returns how many.
 int room_queue(const RoomBook* book, int order[ROOM_MAX_VISITORS]);

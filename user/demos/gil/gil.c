@@ -100,33 +100,37 @@ typedef struct ChildRole {
     int count;
 } ChildRole;
 
+static void parse_arguments(int argc, char** argv, Settings* settings, ChildRole* child) {
+    Option options[] = {
+        {"threads", OPTION_NUMBER, &settings->threads, 2, GIL_MAX_WORKERS,
+         "threads (and processes) sharing the work"},
+        {"work-ms", OPTION_NUMBER, &settings->work_ms, 1, 600000,
+         "CPU-bound work, in milliseconds for one thread"},
+        {"switch-ms", OPTION_NUMBER, &settings->switch_ms, 1, 1000,
+         "switch interval: how long the GIL is held when others wait"},
+        {"io-waits", OPTION_NUMBER, &settings->io_waits, 1, 100000, "IO waits per thread"},
+        {"io-ms", OPTION_NUMBER, &settings->io_ms, 1, 60000, "length of one IO wait"},
+        {"plain", OPTION_FLAG, &settings->plain, 0, 0,
+         "one log line per event instead of a picture"},
+        {"gil-role", OPTION_TEXT, &child->role, 0, 0, NULL},
+        {"board", OPTION_TEXT, &child->board, 0, 0, NULL},
+        {"slot", OPTION_NUMBER, &child->slot, 0, GIL_MAX_WORKERS - 1, NULL},
+        {"first", OPTION_NUMBER, &child->first, 0, INT_MAX, NULL},
+        {"count", OPTION_NUMBER, &child->count, 0, INT_MAX, NULL},
+    };
+    ProgramInfo program = {"gil",
+                           "CPU-bound work on 1 thread, on N threads under one global interpreter "
+                           "lock (as in CPython), on N threads without it and on N processes; "
+                           "then IO-bound work (waiting) on 1 thread and on N threads under the "
+                           "lock. Compares the times.",
+                           options, (int)(sizeof options / sizeof options[0])};
+    parse_options(&program, argc, argv);
+}
+
 int main(int argc, char** argv) {
     Settings settings = {4, 1000, 5, 5, 50, false, 0, NULL, ""};
     ChildRole child = {NULL, "", 0, 0, 0};
-    Option options[] = {
-        {"threads", OPTION_NUMBER, &settings.threads, 2, GIL_MAX_WORKERS,
-         "threads (and processes) sharing the work"},
-        {"work-ms", OPTION_NUMBER, &settings.work_ms, 1, 600000,
-         "CPU-bound work, in milliseconds for one thread"},
-        {"switch-ms", OPTION_NUMBER, &settings.switch_ms, 1, 1000,
-         "switch interval: how long the GIL is held when others wait"},
-        {"io-waits", OPTION_NUMBER, &settings.io_waits, 1, 100000, "IO waits per thread"},
-        {"io-ms", OPTION_NUMBER, &settings.io_ms, 1, 60000, "length of one IO wait"},
-        {"plain", OPTION_FLAG, &settings.plain, 0, 0,
-         "one log line per event instead of a picture"},
-        {"gil-role", OPTION_TEXT, &child.role, 0, 0, NULL},
-        {"board", OPTION_TEXT, &child.board, 0, 0, NULL},
-        {"slot", OPTION_NUMBER, &child.slot, 0, GIL_MAX_WORKERS - 1, NULL},
-        {"first", OPTION_NUMBER, &child.first, 0, INT_MAX, NULL},
-        {"count", OPTION_NUMBER, &child.count, 0, INT_MAX, NULL},
-    };
-    ProgramInfo program = {
-        "gil",
-        "CPU-bound work on 1 thread, on N threads under one global interpreter lock (as in\n"
-        "CPython), on N threads without it and on N processes; then IO-bound work (waiting) on\n"
-        "1 thread and on N threads under the lock. Compares the times.",
-        options, (int)(sizeof options / sizeof options[0])};
-    parse_options(&program, argc, argv);
+    parse_arguments(argc, argv, &settings, &child);
     if (child.role) {
         if (strcmp(child.role, "process-worker") != 0) {
             fprintf(stderr, "gil: unknown role '%s'\n", child.role);
@@ -135,13 +139,11 @@ int main(int argc, char** argv) {
         return run_process_worker(child.board, child.slot, (uint32_t)child.first,
                                   (uint32_t)child.count);
     }
-
     platform_restore_terminal_on_interrupt();
     work_calibrate();
     int64_t total_units = work_units_per_ms() * settings.work_ms;
     if (total_units > INT_MAX) {
-        fprintf(stderr,
-                "gil: --work-ms %d is more than this CPU can count in 31 bits; at most %lld\n",
+        fprintf(stderr, "gil: --work-ms %d is more than 31 bits of work here; at most %lld\n",
                 settings.work_ms, (long long)(INT_MAX / work_units_per_ms()));
         return 2;
     }

@@ -120,6 +120,7 @@ static int summarize(const RoomBook* book, int cost_rounds) {
     summary_note(&summary, "waiting for a key: %lld ms on average, %lld ms at the longest",
                  (long long)(book->total_wait_ns / visits / NANOSECONDS_PER_MILLISECOND),
                  (long long)(book->longest_wait_ns / NANOSECONDS_PER_MILLISECOND));
+    room_note_order(book, &summary);
     if (book->capacity == 1)
         summary_note(&summary, "with one key the kitchen is the restroom: one at a time");
     summary_figure(&summary, "keys", book->capacity);
@@ -135,53 +136,68 @@ static int summarize(const RoomBook* book, int cost_rounds) {
     return summary_end(&summary);
 }
 
-int main(int argc, char** argv) {
-    int workers = 8;
-    int keys = 3;
-    int visits = 4;
-    int stay_ms = 400;
-    int think_ms = 300;
-    int cost_rounds = 100000;
-    bool plain = false;
-    Option options[] = {
-        {"workers", OPTION_NUMBER, &workers, 1, ROOM_MAX_VISITORS, "workers (threads) visiting"},
-        {"keys", OPTION_NUMBER, &keys, 1, ROOM_MAX_VISITORS, "keys on the hook: room for how many"},
-        {"visits", OPTION_NUMBER, &visits, 1, 100000, "visits each worker makes"},
-        {"stay-ms", OPTION_NUMBER, &stay_ms, 0, 60000, "CPU work inside the kitchen, per visit"},
-        {"think-ms", OPTION_NUMBER, &think_ms, 0, 60000, "time away between visits (sleeping)"},
-        {"cost-rounds", OPTION_NUMBER, &cost_rounds, 0, 100000000,
-         "lock/unlock rounds timed at the end (0: skip)"},
-        {"plain", OPTION_FLAG, &plain, 0, 0, "one log line per event instead of a picture"},
-    };
-    ProgramInfo program = {
-        "kitchen",
-        "A room for n with n keys on a hook by the door (a semaphore): workers (threads) take a\n"
-        "key to go in and hang it back when they leave; with the hook empty, they wait.",
-        options, (int)(sizeof options / sizeof options[0])};
-    parse_options(&program, argc, argv);
+typedef struct Settings {
+    int workers;
+    int keys;
+    int visits;
+    int stay_ms;
+    int think_ms;
+    int cost_rounds;
+    bool plain;
+} Settings;
 
+static Settings parse_arguments(int argc, char** argv) {
+    Settings settings = {8, 3, 4, 400, 300, 100000, false};
+    Option options[] = {
+        {"workers", OPTION_NUMBER, &settings.workers, 1, ROOM_MAX_VISITORS,
+         "workers (threads) visiting"},
+        {"keys", OPTION_NUMBER, &settings.keys, 1, ROOM_MAX_VISITORS,
+         "keys on the hook: room for how many"},
+        {"visits", OPTION_NUMBER, &settings.visits, 1, 100000, "visits each worker makes"},
+        {"stay-ms", OPTION_NUMBER, &settings.stay_ms, 0, 60000,
+         "CPU work inside the kitchen, per visit"},
+        {"think-ms", OPTION_NUMBER, &settings.think_ms, 0, 60000,
+         "time away between visits (sleeping)"},
+        {"cost-rounds", OPTION_NUMBER, &settings.cost_rounds, 0, 100000000,
+         "lock/unlock rounds timed at the end (0: skip)"},
+        {"plain", OPTION_FLAG, &settings.plain, 0, 0,
+         "one log line per event instead of a picture"},
+    };
+    ProgramInfo program = {"kitchen",
+                           "A room for n with n keys on a hook by the door (a semaphore): workers "
+                           "(threads) take a key to go in and hang it back when they leave; with "
+                           "the hook empty, they wait.",
+                           options, (int)(sizeof options / sizeof options[0])};
+    parse_options(&program, argc, argv);
+    return settings;
+}
+
+int main(int argc, char** argv) {
+    Settings settings = parse_arguments(argc, argv);
     platform_restore_terminal_on_interrupt();
     work_calibrate();
     report_set_origin(now_ns());
-    if (plain)
-        report_event("kitchen: %d workers, %d visits each, %d keys on the hook", workers, visits,
-                     keys);
+    if (settings.plain)
+        report_event("kitchen: %d workers, %d visits each, %d keys on the hook", settings.workers,
+                     settings.visits, settings.keys);
     sem_t key_hook;
-    if (sem_init(&key_hook, 0, (unsigned)keys) != 0) {
+    if (sem_init(&key_hook, 0, (unsigned)settings.keys) != 0) {
         fprintf(stderr, "kitchen: sem_init: %s\n", strerror(errno));
         return 1;
     }
     RoomDoor door = {take_key, hang_key_back, describe_key_hook, &key_hook};
     static Room room;
-    room_init(&room, "kitchen", keys, DOOR_WITH_LOCK, workers, visits, plain);
+    room_init(&room, "kitchen", settings.keys, DOOR_WITH_LOCK, settings.workers, settings.visits,
+              settings.plain);
     char title[80];
-    snprintf(title, sizeof title, "KITCHEN  room for %d, %d key%s on the hook (semaphore)", keys,
-             keys, keys == 1 ? "" : "s");
-    bool all_started = room_run(&room, &door, (VisitTimes){stay_ms, think_ms}, title);
+    snprintf(title, sizeof title, "KITCHEN  room for %d, %d key%s on the hook (semaphore)",
+             settings.keys, settings.keys, settings.keys == 1 ? "" : "s");
+    bool all_started =
+        room_run(&room, &door, (VisitTimes){settings.stay_ms, settings.think_ms}, title);
 
     RoomBook book;
     room_snapshot(&room, &book);
-    int status = summarize(&book, cost_rounds);
+    int status = summarize(&book, settings.cost_rounds);
     room_destroy(&room);
     sem_destroy(&key_hook);
     return all_started ? status : 1;

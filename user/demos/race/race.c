@@ -243,7 +243,7 @@ int main(int argc, char** argv) {
     };
     ProgramInfo program = {
         "race",
-        "Threads increment one shared counter: read it, work a little (the window), write the\n"
+        "Threads increment one shared counter: read it, work a little (the window), write the "
         "value plus one. Without a lock, increments get lost; with --lock the total is exact.",
         options, (int)(sizeof options / sizeof options[0])};
     parse_options(&program, argc, argv);

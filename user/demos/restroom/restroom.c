@@ -62,8 +62,7 @@ static int summarize(const RoomBook* book, DoorKind door) {
                  (long long)(book->total_wait_ns / visits / NANOSECONDS_PER_MILLISECOND),
                  (long long)(book->longest_wait_ns / NANOSECONDS_PER_MILLISECOND));
     if (door == DOOR_WITH_LOCK)
-        summary_note(&summary, "the mutex made them take turns: %ld visits, one at a time",
-                     book->visits_total);
+        room_note_order(book, &summary);
     summary_figure(&summary, "lock", door == DOOR_WITH_LOCK);
     summary_figure(&summary, "workers", book->visitor_count);
     summary_figure(&summary, "visits_each", book->visits_each);
@@ -76,46 +75,59 @@ static int summarize(const RoomBook* book, DoorKind door) {
     return summary_end(&summary);
 }
 
-int main(int argc, char** argv) {
-    int workers = 5;
-    int visits = 4;
-    int stay_ms = 300;
-    int think_ms = 400;
-    bool no_lock = false;
-    bool plain = false;
-    Option options[] = {
-        {"workers", OPTION_NUMBER, &workers, 1, ROOM_MAX_VISITORS, "workers (threads) visiting"},
-        {"visits", OPTION_NUMBER, &visits, 1, 100000, "visits each worker makes"},
-        {"stay-ms", OPTION_NUMBER, &stay_ms, 0, 60000, "CPU work inside the room, per visit"},
-        {"think-ms", OPTION_NUMBER, &think_ms, 0, 60000, "time away between visits (sleeping)"},
-        {"no-lock", OPTION_FLAG, &no_lock, 0, 0, "take the lock off the door"},
-        {"plain", OPTION_FLAG, &plain, 0, 0, "one log line per event instead of a picture"},
-    };
-    ProgramInfo program = {
-        "restroom",
-        "A room for one with a mutex on the door: workers (threads) queue in front of it and go\n"
-        "in one at a time. With --no-lock they walk in on each other.",
-        options, (int)(sizeof options / sizeof options[0])};
-    parse_options(&program, argc, argv);
+typedef struct Settings {
+    int workers;
+    int visits;
+    int stay_ms;
+    int think_ms;
+    bool no_lock;
+    bool plain;
+} Settings;
 
+static Settings parse_arguments(int argc, char** argv) {
+    Settings settings = {5, 4, 300, 400, false, false};
+    Option options[] = {
+        {"workers", OPTION_NUMBER, &settings.workers, 1, ROOM_MAX_VISITORS,
+         "workers (threads) visiting"},
+        {"visits", OPTION_NUMBER, &settings.visits, 1, 100000, "visits each worker makes"},
+        {"stay-ms", OPTION_NUMBER, &settings.stay_ms, 0, 60000,
+         "CPU work inside the room, per visit"},
+        {"think-ms", OPTION_NUMBER, &settings.think_ms, 0, 60000,
+         "time away between visits (sleeping)"},
+        {"no-lock", OPTION_FLAG, &settings.no_lock, 0, 0, "take the lock off the door"},
+        {"plain", OPTION_FLAG, &settings.plain, 0, 0,
+         "one log line per event instead of a picture"},
+    };
+    ProgramInfo program = {"restroom",
+                           "A room for one with a mutex on the door: workers (threads) queue in "
+                           "front of it and go in one at a time. With --no-lock they walk in on "
+                           "each other.",
+                           options, (int)(sizeof options / sizeof options[0])};
+    parse_options(&program, argc, argv);
+    return settings;
+}
+
+int main(int argc, char** argv) {
+    Settings settings = parse_arguments(argc, argv);
     platform_restore_terminal_on_interrupt();
     work_calibrate();
     report_set_origin(now_ns());
-    DoorKind door_kind = no_lock ? DOOR_WITHOUT_LOCK : DOOR_WITH_LOCK;
-    if (plain)
-        report_event("restroom: %d workers, %d visits each, %s", workers, visits,
-                     no_lock ? "NO lock on the door" : "a mutex on the door");
+    DoorKind door_kind = settings.no_lock ? DOOR_WITHOUT_LOCK : DOOR_WITH_LOCK;
+    if (settings.plain)
+        report_event("restroom: %d workers, %d visits each, %s", settings.workers, settings.visits,
+                     settings.no_lock ? "NO lock on the door" : "a mutex on the door");
 
     pthread_mutex_t door_mutex;
     pthread_mutex_init(&door_mutex, NULL);
     RoomDoor door = {lock_door, unlock_door, describe_locked_door, &door_mutex};
-    if (no_lock)
+    if (settings.no_lock)
         door = (RoomDoor){NULL, NULL, describe_open_door, NULL};
     static Room room;
-    room_init(&room, "restroom", 1, door_kind, workers, visits, plain);
-    const char* title = no_lock ? "RESTROOM  room for one, NO LOCK on the door"
-                                : "RESTROOM  room for one, a mutex on the door";
-    bool all_started = room_run(&room, &door, (VisitTimes){stay_ms, think_ms}, title);
+    room_init(&room, "restroom", 1, door_kind, settings.workers, settings.visits, settings.plain);
+    const char* title = settings.no_lock ? "RESTROOM  room for one, NO LOCK on the door"
+                                         : "RESTROOM  room for one, a mutex on the door";
+    bool all_started =
+        room_run(&room, &door, (VisitTimes){settings.stay_ms, settings.think_ms}, title);
 
     RoomBook book;
     room_snapshot(&room, &book);

@@ -167,9 +167,34 @@ static void prepare_board(NoticeBoard* board, const FactorySettings* settings) {
     board->bays = settings->bays;
 }
 
+// Starts the workshops and the trespasser and watches until every workshop has closed.
+static void run_workshops(Factory* factory, const char* program_path) {
+    static Screen screen;
+    const FactorySettings* settings = factory->settings;
+    factory->started_ns = now_ns();
+    for (int i = 0; i < settings->workshops; i++) {
+        factory->pids[i] = spawn_role(factory, program_path, "workshop", i + 1);
+        if (factory->pids[i] == 0)
+            break;
+        factory->started++;
+    }
+    if (!settings->no_trespasser)
+        send_trespasser(factory, program_path, &screen);
+    pthread_t waiter;
+    if (pthread_create(&waiter, NULL, wait_for_workshops, factory) == 0) {
+        watch(factory, &screen);
+        pthread_join(waiter, NULL);
+    } else {
+        wait_for_workshops(factory); // no picture then, but no workshop left behind either
+    }
+    if (!settings->plain) {
+        draw_factory(&screen, factory);
+        screen_close(&screen);
+    }
+}
+
 int run_factory(const FactorySettings* settings, const char* program_path) {
     static Factory factory;
-    static Screen screen;
     factory.settings = settings;
     pthread_mutex_init(&factory.records, NULL);
     int id = (int)getpid();
@@ -186,26 +211,7 @@ int run_factory(const FactorySettings* settings, const char* program_path) {
     if (settings->plain)
         report_event("factory (pid %d): %d workshops x %d workers, a dock with %d bays", id,
                      settings->workshops, settings->workers, settings->bays);
-    factory.started_ns = now_ns();
-    for (int i = 0; i < settings->workshops; i++) {
-        factory.pids[i] = spawn_role(&factory, program_path, "workshop", i + 1);
-        if (factory.pids[i] == 0)
-            break;
-        factory.started++;
-    }
-    if (!settings->no_trespasser)
-        send_trespasser(&factory, program_path, &screen);
-    pthread_t waiter;
-    if (pthread_create(&waiter, NULL, wait_for_workshops, &factory) == 0) {
-        watch(&factory, &screen);
-        pthread_join(waiter, NULL);
-    } else {
-        wait_for_workshops(&factory);
-    }
-    if (!settings->plain) {
-        draw_factory(&screen, &factory);
-        screen_close(&screen);
-    }
+    run_workshops(&factory, program_path);
     int status = summarize_factory(&factory);
     sem_close(dock);
     sem_close(pen);

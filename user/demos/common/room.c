@@ -161,7 +161,7 @@ void room_finish(Room* room, int visitor) {
 void room_note_order(const RoomBook* book, Summary* summary) {
     if (book->overtakes == 0)
         summary_note(summary,
-                     "nobody got in ahead of one who had waited longer: first come, first served");
+                     "first come, first served: nobody got ahead of one who waited longer");
     else
         summary_note(summary, "%ld of %ld went in ahead of someone who had waited longer",
                      book->overtakes, book->visits_total);

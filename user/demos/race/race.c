@@ -54,11 +54,11 @@ static void note_overwrite(Race* race, int index, long seen, long found) {
     race->overwrites++;
     char text[128];
     if (found > seen)
-        snprintf(text, sizeof text, "T%d wrote %ld over %ld: erased %ld increment%s of others",
-                 index + 1, seen + 1, found, found - seen, found - seen == 1 ? "" : "s");
+        snprintf(text, sizeof text, "T%d read %ld, wrote %ld over %ld: %ld by others lost",
+                 index + 1, seen, seen + 1, found, found - seen);
     else // another stale write had set the counter back meanwhile
-        snprintf(text, sizeof text, "T%d wrote %ld over %ld, set back by another stale write",
-                 index + 1, seen + 1, found);
+        snprintf(text, sizeof text, "T%d read %ld, wrote %ld over %ld (set back meanwhile)",
+                 index + 1, seen, seen + 1, found);
     if (race->plain && race->events_printed < race->events_shown) {
         report_event("%s", text);
         if (++race->events_printed == race->events_shown)

@@ -69,7 +69,7 @@ typedef struct NoticeBoard {
     int bay_user[MAX_BAYS]; // 0 if free, else workshop * 16 + worker + 1
     long crates_shipped;
     long shipped_by[MAX_WORKSHOPS];
-    int power_holder; // the workshop whose worker last saw it had the CPU, -1 at first
+    int power_holder; // the workshop whose worker last saw it had the CPU, 0 before any
     long power_moves; // how often a worker found the power had come from another workshop
     char latest_note[NOTE_LENGTH];
     int latest_note_author; // workshop number, 0 if none yet

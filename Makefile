@@ -121,6 +121,7 @@ test: deps all
 	@tools/run-tests.sh $(if $(TEST),--only $(TEST))
 
 include tests/host/host.mk
+include user/demos/host-demos.mk
 
 # ---------------------------------------------------------------------------------------------
 FORMAT_FILES = $(shell find $(wildcard boot arch kernel libk user tests) -name '*.cpp' -o -name '*.h' | sort)

@@ -124,7 +124,7 @@ include tests/host/host.mk
 include user/demos/host-demos.mk
 
 # ---------------------------------------------------------------------------------------------
-FORMAT_FILES = $(shell find $(wildcard boot arch kernel libk user tests) -name '*.cpp' -o -name '*.h' | sort)
+FORMAT_FILES = $(shell find $(wildcard boot arch kernel libk user tests) -name '*.cpp' -o -name '*.c' -o -name '*.h' | sort)
 format:
 	$(CLANG_FORMAT) -i $(FORMAT_FILES)
 format-check:

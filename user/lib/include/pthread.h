@@ -30,13 +30,14 @@
 #define PTHREAD_MUTEX_RECURSIVE 3
 
 /* A mutex initialized this way gets its kernel mutex on first use. */
-#define PTHREAD_MUTEX_INITIALIZER {0, PTHREAD_MUTEX_DEFAULT, 0, 0}
+#define PTHREAD_MUTEX_INITIALIZER                                                                  \
+    { 0, PTHREAD_MUTEX_DEFAULT, 0, 0 }
 
 __BEGIN_DECLS
 
 /* Errors: EAGAIN out of threads or memory; EINVAL bad attributes. */
-int pthread_create(pthread_t* thread, const pthread_attr_t* attributes,
-                   void* (*start)(void*), void* argument);
+int pthread_create(pthread_t* thread, const pthread_attr_t* attributes, void* (*start)(void*),
+                   void* argument);
 /* Errors: ESRCH no such thread (or already joined); EINVAL detached, or another thread joins it
  * already, or it is the main thread (which has no handle to join); EDEADLK joining oneself. */
 int pthread_join(pthread_t thread, void** result);

@@ -10,6 +10,7 @@
 
 typedef struct {
     int handle; /* the kernel semaphore */
+    int named;  /* 1 when sem_open made it (and sem_close frees it), 0 for sem_init */
 } sem_t;
 
 #define SEM_FAILED ((sem_t*)0)
@@ -28,8 +29,9 @@ int sem_post(sem_t* semaphore);
 int sem_getvalue(sem_t* semaphore, int* value);
 
 /* sem_open(name, flags) or, with O_CREAT, sem_open(name, flags, mode_t mode, unsigned value).
- * Opening the same name again in the same process gives the same sem_t. Returns SEM_FAILED
- * with errno set: ENOENT, EEXIST, EINVAL, ENAMETOOLONG, ENOMEM, EMFILE. */
+ * Returns SEM_FAILED with errno set: ENOENT, EEXIST, EINVAL, ENAMETOOLONG, ENOMEM, EMFILE.
+ * Each call returns its own sem_t (POSIX promises the same address for the same name within a
+ * process; here two opens give two sem_t that reach the same kernel semaphore). */
 sem_t* sem_open(const char* name, int flags, ...);
 int sem_close(sem_t* semaphore);
 int sem_unlink(const char* name);

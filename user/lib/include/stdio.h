@@ -36,8 +36,7 @@ int snprintf(char* buffer, size_t size, const char* format, ...) __printf_like(3
 int vprintf(const char* format, va_list arguments) __printf_like(1, 0);
 int vfprintf(FILE* stream, const char* format, va_list arguments) __printf_like(2, 0);
 int vsprintf(char* buffer, const char* format, va_list arguments) __printf_like(2, 0);
-int vsnprintf(char* buffer, size_t size, const char* format, va_list arguments)
-    __printf_like(3, 0);
+int vsnprintf(char* buffer, size_t size, const char* format, va_list arguments) __printf_like(3, 0);
 
 int putchar(int character);
 int fputc(int character, FILE* stream);

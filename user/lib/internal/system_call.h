@@ -41,7 +41,9 @@ inline bool is_error(long result) {
 }
 
 // The error number in a raw result, 0 for success: what pthread functions return.
-inline int error_number(long result) { return is_error(result) ? static_cast<int>(-result) : 0; }
+inline int error_number(long result) {
+    return is_error(result) ? static_cast<int>(-result) : 0;
+}
 
 // Sets errno for the calling thread (user/lib/pthread/thread_control_block.cpp).
 void set_errno(int error);

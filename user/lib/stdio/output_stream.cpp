@@ -46,8 +46,8 @@ bool OutputStream::write(const char* data, size_t size) {
 }
 
 bool OutputStream::end_call() {
-    bool flush_now = m_buffering == Buffering::None ||
-                     (m_buffering == Buffering::Line && m_newline_in_call);
+    bool flush_now =
+        m_buffering == Buffering::None || (m_buffering == Buffering::Line && m_newline_in_call);
     if (flush_now)
         flush();
     return !m_failed_in_call;

@@ -33,19 +33,28 @@ constexpr size_t round_up(size_t value, size_t multiple) {
 
 constexpr size_t HEADER_SIZE = round_up(sizeof(BlockHeader), HeapAllocator::ALIGNMENT);
 // A free block must hold its header and its list links.
-constexpr size_t MINIMUM_BLOCK = HEADER_SIZE + round_up(sizeof(FreeLinks), HeapAllocator::ALIGNMENT);
+constexpr size_t MINIMUM_BLOCK =
+    HEADER_SIZE + round_up(sizeof(FreeLinks), HeapAllocator::ALIGNMENT);
 constexpr size_t PAGE_SIZE = 4096;
 
-uint8_t* address_of(BlockHeader* block) { return reinterpret_cast<uint8_t*>(block); }
-BlockHeader* block_at(uint8_t* address) { return reinterpret_cast<BlockHeader*>(address); }
-BlockHeader* next_block(BlockHeader* block) { return block_at(address_of(block) + block->size); }
+uint8_t* address_of(BlockHeader* block) {
+    return reinterpret_cast<uint8_t*>(block);
+}
+BlockHeader* block_at(uint8_t* address) {
+    return reinterpret_cast<BlockHeader*>(address);
+}
+BlockHeader* next_block(BlockHeader* block) {
+    return block_at(address_of(block) + block->size);
+}
 BlockHeader* previous_block(BlockHeader* block) {
     return block->previous_size == 0 ? nullptr : block_at(address_of(block) - block->previous_size);
 }
 FreeLinks* links_of(BlockHeader* block) {
     return reinterpret_cast<FreeLinks*>(address_of(block) + HEADER_SIZE);
 }
-void* payload_of(BlockHeader* block) { return address_of(block) + HEADER_SIZE; }
+void* payload_of(BlockHeader* block) {
+    return address_of(block) + HEADER_SIZE;
+}
 BlockHeader* header_of(const void* payload) {
     return block_at(const_cast<uint8_t*>(static_cast<const uint8_t*>(payload)) - HEADER_SIZE);
 }
@@ -143,8 +152,8 @@ void HeapAllocator::start_chain(uint8_t* memory, size_t size) {
 
 // Adds `size` bytes at `memory` (from GrowHeap) to the heap as one free block.
 bool HeapAllocator::take_memory(uint8_t* memory, size_t size) {
-    uint8_t* aligned = reinterpret_cast<uint8_t*>(
-        round_up(reinterpret_cast<uintptr_t>(memory), ALIGNMENT));
+    uint8_t* aligned =
+        reinterpret_cast<uint8_t*>(round_up(reinterpret_cast<uintptr_t>(memory), ALIGNMENT));
     size_t usable = (size - (aligned - memory)) / ALIGNMENT * ALIGNMENT;
     if (m_end == nullptr) {
         start_chain(aligned, usable);
@@ -278,8 +287,8 @@ bool HeapAllocator::is_consistent() const {
     uint32_t previous_state = 0;
     BlockHeader* block = m_first;
     for (; block != m_end; block = next_block(block)) {
-        bool known = block->state == BLOCK_USED || block->state == BLOCK_FREE ||
-                     block->state == BLOCK_GAP;
+        bool known =
+            block->state == BLOCK_USED || block->state == BLOCK_FREE || block->state == BLOCK_GAP;
         if (!known || block->size == 0 || block->size % ALIGNMENT != 0 ||
             block->previous_size != previous_size)
             return false;

@@ -24,9 +24,9 @@ namespace userlib {
 using GrowHeap = void* (*)(size_t increment, void* context);
 
 struct HeapStatistics {
-    size_t heap_bytes;   // obtained from GrowHeap and in use by the heap (gaps not counted)
-    size_t used_bytes;   // in blocks handed out, headers included
-    size_t free_bytes;   // in free blocks, headers included
+    size_t heap_bytes; // obtained from GrowHeap and in use by the heap (gaps not counted)
+    size_t used_bytes; // in blocks handed out, headers included
+    size_t free_bytes; // in free blocks, headers included
     size_t used_blocks;
     size_t free_blocks;
 };

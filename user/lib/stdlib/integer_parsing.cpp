@@ -63,7 +63,9 @@ Scan scan(const char* text, int base, Limit limit) {
     return result;
 }
 
-bool is_valid_base(int base) { return base == 0 || (base >= 2 && base <= 36); }
+bool is_valid_base(int base) {
+    return base == 0 || (base >= 2 && base <= 36);
+}
 
 } // namespace
 
@@ -93,7 +95,8 @@ ParsedInteger<unsigned long long> parse_unsigned(const char* text, int base,
     Scan result = scan(text, base, [&](bool) { return maximum; });
     if (result.overflow)
         return {maximum, result.end, ERANGE};
-    unsigned long long value = result.negative ? (0 - result.magnitude) & maximum : result.magnitude;
+    unsigned long long value =
+        result.negative ? (0 - result.magnitude) & maximum : result.magnitude;
     return {value, result.end, 0};
 }
 

@@ -11,5 +11,5 @@
 #endif
 
 #define __noreturn __attribute__((noreturn))
-#define __printf_like(format_index, first_argument)                                               \
+#define __printf_like(format_index, first_argument)                                                \
     __attribute__((format(printf, format_index, first_argument)))

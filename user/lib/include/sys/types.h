@@ -33,8 +33,8 @@ typedef struct {
  * types the kernel does not know. All zeros is a valid, not yet created, default mutex:
  * PTHREAD_MUTEX_INITIALIZER. */
 typedef struct {
-    int handle_plus_one;   /* kernel handle + 1; 0 until the kernel mutex is created */
-    int type;              /* as in pthread_mutexattr_t */
-    unsigned long owner;   /* PTHREAD_MUTEX_RECURSIVE only: the owning thread, or 0 */
-    unsigned int depth;    /* PTHREAD_MUTEX_RECURSIVE only: how many times the owner locked it */
+    int handle_plus_one; /* kernel handle + 1; 0 until the kernel mutex is created */
+    int type;            /* as in pthread_mutexattr_t */
+    unsigned long owner; /* PTHREAD_MUTEX_RECURSIVE only: the owning thread, or 0 */
+    unsigned int depth;  /* PTHREAD_MUTEX_RECURSIVE only: how many times the owner locked it */
 } pthread_mutex_t;

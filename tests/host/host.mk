@@ -6,7 +6,7 @@ HOST_TEST_SOURCES := $(sort $(wildcard tests/host/*.cpp))
 # Kernel and libk files whose logic is tested on the host.
 HOST_TESTED_SOURCES := libk/format.cpp libk/string.cpp kernel/proc/elf.cpp kernel/proc/tar.cpp \
 	user/lib/stdlib/heap_allocator.cpp user/lib/stdlib/integer_parsing.cpp \
-	user/lib/stdio/output_stream.cpp
+	user/lib/stdio/output_stream.cpp user/lib/string/string.cpp
 HOST_OBJECTS := $(HOST_TEST_SOURCES:%.cpp=$(BUILD)/host/%.o) \
 	$(HOST_TESTED_SOURCES:%.cpp=$(BUILD)/host/%.o)
 HOST_CXXFLAGS := -std=c++20 -O1 -g -Wall -Wextra -DLIBK_HOSTED -I. -Iarch/x86/include \

@@ -1,9 +1,11 @@
 // Host tests of the user library's pure logic: the heap allocator over a fake sbrk, the
 // string-to-integer conversions with the ranges of i386's long, and the stdio buffering with
-// libk's formatter over a fake write. The system-call side is tested by the user programs.
+// libk's formatter over a fake write, and the string functions the library adds to libk's. The
+// system-call side is tested by the user programs (user/tests/).
 #include "user/lib/stdio/output_stream.h"
 #include "user/lib/stdlib/heap_allocator.h"
 #include "user/lib/stdlib/integer_parsing.h"
+#include "user/lib/string/string_functions.h"
 #include <cerrno>
 #include <climits>
 #include <cstdint>
@@ -414,6 +416,68 @@ TEST(InputStream, UngetAndErrors) {
     EXPECT_EQ(stream.error_number(), EIO);
     stream.clear_flags();
     EXPECT_FALSE(stream.has_error());
+}
+
+// --- string functions (built here as libk_strcpy and so on) -------------------------------
+
+TEST(UserStrings, CopyAndConcatenate) {
+    char buffer[16];
+    EXPECT_EQ(libk_strcpy(buffer, "abc"), buffer);
+    EXPECT_STREQ(buffer, "abc");
+    EXPECT_STREQ(libk_strcat(buffer, "de"), "abcde");
+    EXPECT_STREQ(libk_strncat(buffer, "fghij", 2), "abcdefg");
+    EXPECT_STREQ(libk_strncat(buffer, "", 5), "abcdefg");
+    // strncpy pads with NULs, and does not terminate a source as long as the count.
+    std::memset(buffer, 'x', sizeof buffer);
+    libk_strncpy(buffer, "ab", 5);
+    EXPECT_EQ(std::string(buffer, 6), std::string("ab\0\0\0x", 6));
+    std::memset(buffer, 'x', sizeof buffer);
+    libk_strncpy(buffer, "abcdefgh", 3);
+    EXPECT_EQ(std::string(buffer, 4), "abcx");
+}
+
+TEST(UserStrings, Search) {
+    const char* text = "a/b/c";
+    EXPECT_EQ(libk_strrchr(text, '/'), text + 3);
+    EXPECT_EQ(libk_strrchr(text, '\0'), text + 5);
+    EXPECT_EQ(libk_strrchr(text, 'x'), nullptr);
+    const char* hello = "hello";
+    EXPECT_EQ(libk_strstr(hello, "llo"), hello + 2);
+    EXPECT_EQ(libk_strstr(hello, ""), hello);
+    EXPECT_EQ(libk_strstr(hello, "hello!"), nullptr);
+    EXPECT_EQ(libk_strstr("", "a"), nullptr);
+    EXPECT_EQ(libk_memchr(hello, 'l', 5), hello + 2);
+    EXPECT_EQ(libk_memchr(hello, 'o', 4), nullptr);
+    EXPECT_EQ(libk_strspn("aabbc", "ab"), 4u);
+    EXPECT_EQ(libk_strcspn("aabbc", "c"), 4u);
+    EXPECT_EQ(libk_strcspn("abc", ""), 3u);
+    EXPECT_EQ(libk_strpbrk(hello, "xyo"), hello + 4);
+    EXPECT_EQ(libk_strpbrk(hello, "xyz"), nullptr);
+}
+
+TEST(UserStrings, TokensSkipEmptyFields) {
+    char text[] = ",,a,,bc,";
+    char* state = nullptr;
+    std::vector<std::string> tokens;
+    for (char* token = libk_strtok_r(text, ",", &state); token;
+         token = libk_strtok_r(nullptr, ",", &state))
+        tokens.emplace_back(token);
+    EXPECT_EQ(tokens, (std::vector<std::string>{"a", "bc"}));
+    EXPECT_EQ(libk_strtok_r(nullptr, ",", &state), nullptr); // stays at the end
+    char only_separators[] = ",,,";
+    EXPECT_EQ(libk_strtok(only_separators, ","), nullptr);
+}
+
+TEST(UserStrings, Duplicate) {
+    char* copy = libk_strdup("text");
+    EXPECT_STREQ(copy, "text");
+    free(copy);
+    copy = libk_strndup("text", 2);
+    EXPECT_STREQ(copy, "te");
+    free(copy);
+    copy = libk_strndup("te", 10);
+    EXPECT_STREQ(copy, "te");
+    free(copy);
 }
 
 } // namespace

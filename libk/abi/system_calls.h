@@ -6,7 +6,7 @@
  *   eax = call number, ebx = argument 1, ecx = 2, edx = 3, esi = 4, edi = 5.
  *   On return eax holds the result; every other register is as it was.
  *   A result r with -ABI_ERROR_LIMIT < r < 0 is a failure: -r is an error number (errors.h).
- *   The user library turns it into errno and -1; see user/lib/system/system_call.h.
+ *   The user library turns it into errno and -1; see user/lib/internal/system_call.h.
  *
  * Rules for every call:
  *   - A number that is not listed here (zero, negative, too large) fails with ENOSYS.
@@ -145,7 +145,8 @@ enum abi_system_call {
 
     /* read(int handle, void* buffer, uint32_t count) -> bytes read, 0 at the end of a file
      * On console input it blocks until at least one byte was typed, then returns the bytes
-     * available (raw: no line editing; Enter arrives as '\n').
+     * available, raw: the kernel neither echoes nor edits lines (the shell does both), and Enter
+     * arrives as '\n'.
      * Errors: EBADF; EINVAL; EFAULT. */
     SYSCALL_READ = 20,
 

@@ -24,7 +24,7 @@ namespace {
 void initialize_processor() {
     arch::initialize_gdt();
     arch::initialize_idt();
-    log::info("cpu", "GDT, TSS and IDT loaded (double faults switch to their own task)");
+    log::info("cpu", "GDT, TSS and IDT loaded; double faults run as their own task");
     arch::pic::initialize();
     clock::initialize(
         command_line::number("hz", clock::DEFAULT_HZ, clock::MINIMUM_HZ, clock::MAXIMUM_HZ));

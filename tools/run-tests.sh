@@ -3,7 +3,8 @@
 #   tools/run-tests.sh              all tests (host, tools, kernel, gdb)
 #   tools/run-tests.sh --only NAME  one test: a kernel test name, "host" (all host tests),
 #                                   "host:Suite.Case" (GoogleTest filter), "tools" (the host
-#                                   tools' Python tests), or a gdb test name
+#                                   tools' Python tests), "host-demos" (the demos built for
+#                                   Linux), or a gdb test name
 # Kernel tests run two at a time (JOBS=N to change), one QEMU boot each (tools/run-kernel-test.sh).
 set -u
 cd "$(dirname "$0")/.."
@@ -38,7 +39,7 @@ if [ -n "$only" ]; then
     run_host=0
     case $only in
     host | host:*) run_host=1; kernel_tests=""; gdb_tests="" ;;
-    tools) kernel_tests=""; gdb_tests="" ;;
+    tools | host-demos) kernel_tests=""; gdb_tests="" ;;
     *)
         if printf '%s\n' $kernel_tests | grep -qx "$only"; then
             kernel_tests=$only; gdb_tests=""
@@ -81,7 +82,7 @@ if [ $run_host = 1 ]; then
 fi
 
 # --- tool tests (Python unittest of host tools such as the trace converter) ------------------
-if [ $run_host = 1 ] && [ -z "$only" ] || [ "$only" = tools ]; then
+if { [ $run_host = 1 ] && [ -z "$only" ]; } || [ "$only" = tools ]; then
     echo "== tool tests"
     python3 -m unittest discover -b -s tests/trace -v >"$results/tools.log" 2>&1
     tools_passed=$(grep -c '\.\.\. ok$' "$results/tools.log")
@@ -93,6 +94,22 @@ if [ $run_host = 1 ] && [ -z "$only" ] || [ "$only" = tools ]; then
     fi
     passed=$((passed + tools_passed)); failed=$((failed + tools_failed))
     echo "tools: $tools_passed passed, $tools_failed failed"
+fi
+
+# --- the demos built for Linux (same sources as on the kernel), checked from their summaries ---
+if { [ $run_host = 1 ] && [ -z "$only" ]; } || [ "$only" = host-demos ]; then
+    echo "== host demos (the demo programs built and run on Linux)"
+    tests/host-demos/run.sh >"$results/host-demos.log" 2>&1
+    demos_status=$?
+    demos_passed=$(sed -n 's/^host-demos: \([0-9]*\) passed.*/\1/p' "$results/host-demos.log")
+    demos_failed=$(sed -n 's/^host-demos: [0-9]* passed, \([0-9]*\) failed.*/\1/p' "$results/host-demos.log")
+    if [ $demos_status != 0 ]; then
+        grep -v '^PASS' "$results/host-demos.log"
+        [ "${demos_failed:-0}" = 0 ] && demos_failed=1
+        failed_names+=("host-demos")
+    fi
+    passed=$((passed + ${demos_passed:-0})); failed=$((failed + ${demos_failed:-0}))
+    echo "host demos: ${demos_passed:-0} passed, ${demos_failed:-0} failed"
 fi
 
 # --- kernel tests: one QEMU per test, in parallel ----------------------------------------------

@@ -1,5 +1,6 @@
-// See log.h. A line is "[seconds.milliseconds] level subsystem: message"; the prefix has a fixed
-// width so that messages start in one column.
+// See log.h. A line is "[seconds.milliseconds] subsystem: message"; the prefix has a fixed width
+// so that messages start in one column. Info is the normal case and carries no tag; the other
+// levels put a coloured "warning:", "error:" or "debug:" in front of the message.
 #include "kernel/debug/log.h"
 #include "kernel/boot_info/command_line.h"
 #include "kernel/console/console.h"
@@ -13,20 +14,20 @@ namespace {
 Level g_minimum_level = Level::Info;
 
 // "subsystem:" is padded to this width; longer names simply push the message right.
-constexpr int SUBSYSTEM_COLUMN_WIDTH = 10;
-// "[    0.120] " + "info  " + the subsystem column.
-constexpr int MESSAGE_COLUMN = 12 + 6 + SUBSYSTEM_COLUMN_WIDTH;
+constexpr int SUBSYSTEM_COLUMN_WIDTH = 9;
+// "[  0.120] " + the subsystem column. Narrow on purpose: the VGA screen has 80 columns.
+constexpr int MESSAGE_COLUMN = 10 + SUBSYSTEM_COLUMN_WIDTH;
 
 struct LevelName {
     Level level;
     const char* name;    // as written after "loglevel="
-    const char* colored; // as printed: five columns wide, with an ANSI colour
+    const char* colored; // as printed before the message, with an ANSI colour
 };
 constexpr LevelName LEVEL_NAMES[] = {
-    {Level::Debug, "debug", "\x1b[90mdebug\x1b[0m"},
-    {Level::Info, "info", "\x1b[32minfo \x1b[0m"},
-    {Level::Warning, "warning", "\x1b[33mwarn \x1b[0m"},
-    {Level::Error, "error", "\x1b[1;31merror\x1b[0m"},
+    {Level::Debug, "debug", "\x1b[90mdebug:\x1b[0m "},
+    {Level::Info, "info", ""},
+    {Level::Warning, "warning", "\x1b[1;33mwarning:\x1b[0m "},
+    {Level::Error, "error", "\x1b[1;31merror:\x1b[0m "},
 };
 
 const char* colored_name(Level level) {
@@ -34,7 +35,7 @@ const char* colored_name(Level level) {
         if (entry.level == level)
             return entry.colored;
     }
-    return "?    ";
+    return "";
 }
 
 // Receives the formatted message. A newline is held back until more text follows, so further
@@ -60,13 +61,14 @@ struct MessageOutput {
 
 void print_prefix(Level level, const char* subsystem) {
     uint64_t milliseconds = clock::uptime_ms();
-    console::print("[%5u.%03u] %s ", static_cast<unsigned>(milliseconds / 1000),
-                   static_cast<unsigned>(milliseconds % 1000), colored_name(level));
+    console::print("\x1b[90m[%3u.%03u]\x1b[0m ", static_cast<unsigned>(milliseconds / 1000),
+                   static_cast<unsigned>(milliseconds % 1000));
     int written = console::print("%s:", subsystem);
     for (int i = written; i < SUBSYSTEM_COLUMN_WIDTH; ++i)
         console::put(' ');
     if (written >= SUBSYSTEM_COLUMN_WIDTH)
         console::put(' ');
+    console::print("%s", colored_name(level));
 }
 
 } // namespace

@@ -41,14 +41,12 @@ void log_summary() {
     uint64_t total_bytes = uint64_t{total_frame_count()} * PAGE_SIZE;
     log::info("memory", "%u KiB of RAM managed, %u KiB free", kib(total_bytes), kib(free_bytes));
     PhysicalRange image = kernel_image_range();
-    log::info("memory", "kernel image %u KiB at physical %#010x-%#010x, %u KiB of it read-only",
-              kib(image.size()), static_cast<unsigned>(image.start),
-              static_cast<unsigned>(image.end), kib(kernel_read_only_bytes()));
-    HeapStatistics heap = kernel_heap_statistics();
-    log::info("memory", "direct map %u MiB at %#x; heap %u KiB mapped at %#x; %u kernel stacks",
+    log::info("memory", "kernel image %u KiB at %#010x, %u KiB of it read-only", kib(image.size()),
+              static_cast<unsigned>(image.start), kib(kernel_read_only_bytes()));
+    log::info("memory", "RAM mapped at %#x (%u MiB); kernel heap at %#x",
+              static_cast<unsigned>(DIRECT_MAP_BASE),
               static_cast<unsigned>(direct_map_bytes() >> 20),
-              static_cast<unsigned>(DIRECT_MAP_BASE), kib(heap.heap_size),
-              static_cast<unsigned>(KERNEL_HEAP_BASE), static_cast<unsigned>(kernel_stack_count()));
+              static_cast<unsigned>(KERNEL_HEAP_BASE));
 }
 
 } // namespace memory

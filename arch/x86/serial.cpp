@@ -17,6 +17,8 @@ constexpr uint8_t LINE_DIVISOR_LATCH = 0x80;
 constexpr uint8_t LINE_8N1 = 0x03;
 constexpr uint8_t FIFO_ENABLE_AND_CLEAR_14_BYTES = 0xC7;
 constexpr uint8_t MODEM_READY = 0x03; // DTR + RTS
+constexpr uint8_t MODEM_INTERRUPTS_TO_PIC = 0x08; // OUT2: on a PC it connects the UART's IRQ
+constexpr uint8_t INTERRUPT_ON_DATA_AVAILABLE = 0x01;
 constexpr uint8_t STATUS_DATA_READY = 0x01;
 constexpr uint8_t STATUS_TRANSMIT_EMPTY = 0x20;
 constexpr uint16_t DIVISOR_115200 = 1; // 115200 / 115200
@@ -53,6 +55,13 @@ char read_byte() {
     while (!has_input()) {
     }
     return static_cast<char>(read_port_byte(DATA));
+}
+
+void enable_receive_interrupts() {
+    if (!g_present)
+        return;
+    write_port_byte(MODEM_CONTROL, MODEM_READY | MODEM_INTERRUPTS_TO_PIC);
+    write_port_byte(INTERRUPT_ENABLE, INTERRUPT_ON_DATA_AVAILABLE);
 }
 
 } // namespace arch::serial

@@ -26,6 +26,7 @@ constinit SleepQueue g_sleepers;
 // Set when the running thread should give up the CPU at the next safe point (its time slice
 // is used up, or a more urgent thread became ready).
 bool g_reschedule_requested;
+SwitchHook g_switch_hook = nullptr;
 
 void verify_interrupts_disabled() {
     VERIFY(!arch::interrupts_enabled());
@@ -50,6 +51,8 @@ void switch_to(Thread& next) {
     enter_address_space_of(previous, next);
     // An interrupt from user mode in `next` must land on next's kernel stack.
     arch::set_kernel_stack(next.stack().top);
+    if (g_switch_hook != nullptr)
+        g_switch_hook(previous, next);
     g_current = &next;
     arch::switch_context(previous.saved_context_slot(), next.saved_context());
     // `previous` runs again here, the next time some thread switches back to it.
@@ -169,6 +172,18 @@ void exit_current() {
     g_current->set_state(ThreadState::Exited);
     switch_to(pick_next());
     panic("thread %u \"%s\" ran again after it exited", g_current->id(), g_current->name());
+}
+
+bool cancel_sleep(Thread& thread) {
+    verify_interrupts_disabled();
+    if (thread.state() != ThreadState::Sleeping || !g_sleepers.remove(thread))
+        return false;
+    make_ready(thread);
+    return true;
+}
+
+void set_switch_hook(SwitchHook hook) {
+    g_switch_hook = hook;
 }
 
 void on_timer_tick(arch::InterruptFrame& frame) {

@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
 # Boots the kernel once with "test=NAME" and decides the verdict from QEMU's exit status and the
 # serial log. Writes $BUILD/test-results/NAME.result ("PASS" or "FAIL: reason") and NAME.log.
+# A user test "user:PROGRAM" boots with "test-exit=user:PROGRAM run=/tests/PROGRAM" instead: the
+# kernel runs the program as its first process and prints the verdict when it ends (exit status
+# 0 passes), the same way.
 #   exit status 33 + "TEST PASS NAME"            -> PASS
 #   the log says "TEST EXPECT PANIC: text"       -> PASS only on status 35 with a PANIC report
 #                                                   that contains the text (in the report, not
@@ -16,7 +19,11 @@ log=$results/$name.log
 iso=$results/$name.iso
 
 extra=$(sed -n "s/^$name[[:space:]]\{1,\}//p" tests/kernel/command-lines 2>/dev/null)
-tools/make-iso.sh "$iso" "test=$name $extra" || { echo "FAIL: could not build ISO" >"$results/$name.result"; exit 0; }
+case $name in
+user:*) command_line="$extra test-exit=$name run=/tests/${name#user:}" ;;
+*) command_line="test=$name $extra" ;;
+esac
+tools/make-iso.sh "$iso" "$command_line" || { echo "FAIL: could not build ISO" >"$results/$name.result"; exit 0; }
 
 start=$(date +%s%N)
 timeout "$TIMEOUT" qemu-system-i386 -m 128M -accel tcg -no-reboot -boot d -display none \

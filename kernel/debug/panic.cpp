@@ -33,6 +33,7 @@ size_t g_reporter_count = 0;
 // panic) when a panic is already being reported: then the caller must stop at once.
 bool begin_report(const char* format, va_list arguments) {
     arch::disable_interrupts();
+    console::take_over_for_panic();
     ++g_panics;
     if (g_panics > 2)
         return false; // even the short line failed: print nothing more

@@ -33,7 +33,17 @@ static_assert(sizeof(Symbol) == 16);
 
 constexpr uint32_t SECTION_SYMBOL_TABLE = 2;
 constexpr uint32_t SECTION_STRING_TABLE = 3;
+constexpr uint8_t SYMBOL_NO_TYPE = 0; // labels of assembly code, such as _start
 constexpr uint8_t SYMBOL_FUNCTION = 2;
+constexpr uint16_t SECTION_UNDEFINED = 0;
+constexpr uint16_t SECTION_RESERVED = 0xFF00; // from here on: absolute, common, ...
+
+// A symbol that can name code: a function, or an untyped label in a real section.
+bool names_code(const Symbol& symbol) {
+    uint8_t type = symbol.info & 0xF;
+    bool in_section = symbol.section != SECTION_UNDEFINED && symbol.section < SECTION_RESERVED;
+    return in_section && (type == SYMBOL_FUNCTION || type == SYMBOL_NO_TYPE);
+}
 
 // A part of the file, checked to lie inside it.
 struct Range {
@@ -88,7 +98,7 @@ bool find_function(const void* file, size_t size, uint32_t address, FunctionLoca
     for (size_t offset = 0; offset + sizeof(Symbol) <= symbols.size; offset += sizeof(Symbol)) {
         Symbol symbol;
         memcpy(&symbol, symbols.start + offset, sizeof symbol);
-        if ((symbol.info & 0xF) != SYMBOL_FUNCTION || symbol.value > address ||
+        if (!names_code(symbol) || symbol.value > address || symbol.name == 0 ||
             symbol.name >= strings.size)
             continue;
         bool holds = symbol.size > 0 && address - symbol.value < symbol.size;

@@ -151,6 +151,23 @@ CodeBuilder& CodeBuilder::bytes(const uint8_t* instruction, size_t count) {
     return *this;
 }
 
+size_t CodeBuilder::jump_if_not_equal() {
+    byte(0x75).byte(0); // jne rel8, patched by land()
+    return m_size - 1;
+}
+
+CodeBuilder& CodeBuilder::land(size_t patch) {
+    size_t distance = m_size - (patch + 1);
+    EXPECT(distance < 128);
+    m_code[patch] = static_cast<uint8_t>(distance);
+    return *this;
+}
+
+uint32_t CodeBuilder::here() const {
+    return LOAD_ADDRESS + sizeof(elf::FileHeader) + sizeof(elf::ProgramHeader) +
+           static_cast<uint32_t>(m_size);
+}
+
 MachineCode system_call_program(uint32_t number, uint32_t ebx, uint32_t ecx, uint32_t edx) {
     static CodeBuilder builder;
     builder = CodeBuilder();

@@ -75,6 +75,13 @@ public:
         return bytes(instruction, N);
     }
 
+    // jne to a place not written yet: returns where to patch, for land().
+    size_t jump_if_not_equal();
+    // Makes the jump at `patch` go to the next instruction written.
+    CodeBuilder& land(size_t patch);
+    // The address the next instruction will have (make_program's layout).
+    uint32_t here() const;
+
     MachineCode code() const { return {m_code, m_size}; }
     size_t size() const { return m_size; }
 

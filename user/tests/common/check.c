@@ -129,6 +129,10 @@ int finish_checks(const char* name) {
     return g_failures == 0 ? 0 : 1;
 }
 
+int failed_checks(void) {
+    return g_failures;
+}
+
 /* --- names and children --------------------------------------------------------------------- */
 
 const char* error_name(int error) {

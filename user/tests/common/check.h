@@ -50,6 +50,8 @@ void expect_that(int holds, const char* format, ...) __attribute__((format(print
 
 /* Prints "name: N checks, M failed" and returns the exit status for main: 0 when none failed. */
 int finish_checks(const char* name);
+/* The number of failed checks so far (for a child that reports to its parent by exit status). */
+int failed_checks(void);
 
 /* True when a raw result is a negated error number. */
 int is_error(long result);

@@ -94,6 +94,15 @@ void expect_true(const char* file, int line, const char* text, int holds) {
         report_failure("%s:%d: %s: expected true, got false", file, line, text);
 }
 
+void expect_errno(const char* file, int line, const char* text, long result, int error,
+                  int expected) {
+    count_check();
+    if (error == expected)
+        return;
+    report_failure("%s:%d: %s: expected errno %s, got result %ld with errno %s", file, line, text,
+                   error_name(expected), result, error ? error_name(error) : "0");
+}
+
 /* --- wait statuses -------------------------------------------------------------------------- */
 
 static const char* describe_status(int status, char* text, size_t size) {

@@ -8,6 +8,7 @@
  * and at the end "name: N checks, M failed"; it exits with 0 only when nothing failed. */
 #pragma once
 
+#include <errno.h>
 #include <libk/abi/errors.h>
 #include <libk/abi/system_calls.h>
 #include <libk/abi/types.h>
@@ -30,10 +31,19 @@
 /* A raw call succeeded: its result is not a negated error number. */
 #define EXPECT_SUCCESS(result) expect_success(__FILE__, __LINE__, #result, (long)(result))
 #define EXPECT_TRUE(condition) expect_true(__FILE__, __LINE__, #condition, (condition) != 0)
+/* A library call failed with errno `error` (its result, -1 or NULL, is shown when it did not). */
+#define EXPECT_ERRNO(expression, error)                                                            \
+    do {                                                                                           \
+        errno = 0;                                                                                 \
+        long result_ = (long)(expression);                                                         \
+        expect_errno(__FILE__, __LINE__, #expression, result_, errno, (error));                    \
+    } while (0)
 
 void expect_value(const char* file, int line, const char* text, long actual, long expected);
 void expect_success(const char* file, int line, const char* text, long actual);
 void expect_true(const char* file, int line, const char* text, int holds);
+void expect_errno(const char* file, int line, const char* text, long result, int error,
+                  int expected);
 
 /* Wait statuses: `what` names the case in the failure line ("faults null-read: expected killed
  * by SIGSEGV, got exited with status 99"). A status of -1 means the child never ran. */

@@ -56,8 +56,8 @@ static void call_with_registers_set(void) {
 /* `first_argument` goes in ebx; the other registers get values no call looks at. */
 static void check_registers_kept(uint32_t number, uint32_t first_argument, const char* what) {
     static const char* const NAMES[] = {"eax", "ebx", "ecx", "edx", "esi", "edi", "ebp"};
-    uint32_t sent[7] = {number, first_argument, 0x33333333, 0x44444444,
-                        0x55555555, 0x66666666, 0x77777777};
+    uint32_t sent[7] = {number,     first_argument, 0x33333333, 0x44444444,
+                        0x55555555, 0x66666666,     0x77777777};
     memcpy(g_registers_sent, sent, sizeof sent);
     call_with_registers_set();
     for (int i = 1; i < 7; ++i) {

@@ -20,10 +20,11 @@ enum { PAGE_SIZE = 4096 };
 #define KERNEL_CODE 0xC0100000u  /* mapped, but only for the kernel */
 #define LAST_PAGE 0xFFFFF000u
 
-static const char* g_self;  /* this program's path: a file that surely exists */
-static int g_file;          /* this program, opened for reading */
-static char* g_hole;        /* an unmapped page; the two pages below it are mapped */
-static const char g_read_only[] = "/tests/pointers"; /* constants are read-only (user/lib/user.ld) */
+static const char* g_self; /* this program's path: a file that surely exists */
+static int g_file;         /* this program, opened for reading */
+static char* g_hole;       /* an unmapped page; the two pages below it are mapped */
+/* Constants are read-only (user/lib/user.ld): the kernel must not write here either. */
+static const char g_read_only[] = "/tests/pointers";
 
 /* Moves the program break so that the two pages below the returned address are mapped (zeroed
  * heap) and the page at it is not. Growing to three pages first proves that nothing else is

@@ -16,8 +16,8 @@
  * test is added here by hand. exhaustion goes last: it fills memory, and whatever comes after
  * it would run with a fragmented kernel heap. */
 static const char* const SUITE[] = {
-    "library",  "cxx_runtime", "pointers",  "calls",   "handles",
-    "faults",   "spawn_wait",  "lifecycle", "sharing", "exhaustion",
+    "library", "cxx_runtime", "pointers",  "calls",   "handles",
+    "faults",  "spawn_wait",  "lifecycle", "sharing", "exhaustion",
 };
 enum { SUITE_SIZE = sizeof SUITE / sizeof SUITE[0] };
 
@@ -93,9 +93,8 @@ static int check_leaks(const struct abi_system_info* before) {
     }
     printf("FAIL leaks (before -> after: free frames %u -> %u, kernel heap %u -> %u bytes, "
            "processes %u -> %u, threads %u -> %u)\n",
-           before->free_frames, after.free_frames, before->kernel_heap_used,
-           after.kernel_heap_used, before->process_count, after.process_count,
-           before->thread_count, after.thread_count);
+           before->free_frames, after.free_frames, before->kernel_heap_used, after.kernel_heap_used,
+           before->process_count, after.process_count, before->thread_count, after.thread_count);
     return 0;
 }
 

@@ -47,7 +47,8 @@ static struct Shared* map_shared(int flags) {
         return NULL;
     if ((flags & O_CREAT) && ftruncate(handle, sizeof(struct Shared)) != 0)
         return NULL;
-    void* address = mmap(NULL, sizeof(struct Shared), PROT_READ | PROT_WRITE, MAP_SHARED, handle, 0);
+    void* address =
+        mmap(NULL, sizeof(struct Shared), PROT_READ | PROT_WRITE, MAP_SHARED, handle, 0);
     close(handle); /* the mapping keeps the object */
     return address == MAP_FAILED ? NULL : address;
 }
@@ -124,10 +125,9 @@ int main(int argc, char** argv) {
         return run_child_side();
     const char* self = program_path(argv, "sharing");
     remove_names(); /* leftovers of an earlier run that was interrupted */
-    struct Names names = {sem_open(PING, O_CREAT | O_EXCL, 0600, 0),
-                          sem_open(PONG, O_CREAT | O_EXCL, 0600, 0),
-                          sem_open(LOCK, O_CREAT | O_EXCL, 0600, 1),
-                          map_shared(O_CREAT | O_EXCL | O_RDWR)};
+    struct Names names = {
+        sem_open(PING, O_CREAT | O_EXCL, 0600, 0), sem_open(PONG, O_CREAT | O_EXCL, 0600, 0),
+        sem_open(LOCK, O_CREAT | O_EXCL, 0600, 1), map_shared(O_CREAT | O_EXCL | O_RDWR)};
     if (!names.ping || !names.pong || !names.lock || !names.shared) {
         expect_that(0, "could not create the named objects: %s", strerror(errno));
         remove_names();

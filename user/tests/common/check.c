@@ -105,13 +105,36 @@ void expect_errno(const char* file, int line, const char* text, long result, int
 
 /* --- wait statuses -------------------------------------------------------------------------- */
 
+static const char* signal_name(int signal) {
+    switch (signal) {
+    case SIGINT:
+        return "SIGINT";
+    case SIGILL:
+        return "SIGILL";
+    case SIGTRAP:
+        return "SIGTRAP";
+    case SIGABRT:
+        return "SIGABRT";
+    case SIGFPE:
+        return "SIGFPE";
+    case SIGKILL:
+        return "SIGKILL";
+    case SIGSEGV:
+        return "SIGSEGV";
+    case SIGTERM:
+        return "SIGTERM";
+    default:
+        return "an unknown signal";
+    }
+}
+
 static const char* describe_status(int status, char* text, size_t size) {
     if (status == -1)
         snprintf(text, size, "no status (the child did not run)");
     else if (WIFEXITED(status))
         snprintf(text, size, "exited with status %d", WEXITSTATUS(status));
     else
-        snprintf(text, size, "killed by signal %d", WTERMSIG(status));
+        snprintf(text, size, "killed by %s (%d)", signal_name(WTERMSIG(status)), WTERMSIG(status));
     return text;
 }
 
@@ -144,29 +167,23 @@ int failed_checks(void) {
 
 /* --- names and children --------------------------------------------------------------------- */
 
+/* The table is indexed by the error number; NAME(EFAULT) is [14] = "EFAULT". */
+#define NAME(error) [error] = #error
+static const char* const ERROR_NAMES[] = {
+    NAME(EPERM),      NAME(ENOENT),   NAME(ESRCH),        NAME(EINTR),  NAME(EIO),
+    NAME(ENXIO),      NAME(E2BIG),    NAME(ENOEXEC),      NAME(EBADF),  NAME(ECHILD),
+    NAME(EAGAIN),     NAME(ENOMEM),   NAME(EACCES),       NAME(EFAULT), NAME(EBUSY),
+    NAME(EEXIST),     NAME(ENODEV),   NAME(ENOTDIR),      NAME(EISDIR), NAME(EINVAL),
+    NAME(ENFILE),     NAME(EMFILE),   NAME(ENOTTY),       NAME(EFBIG),  NAME(ENOSPC),
+    NAME(ESPIPE),     NAME(EROFS),    NAME(EPIPE),        NAME(EDOM),   NAME(ERANGE),
+    NAME(EDEADLK),    NAME(ENOSYS),   NAME(ENAMETOOLONG), NAME(ELOOP),  NAME(EOVERFLOW),
+    NAME(EOPNOTSUPP), NAME(ETIMEDOUT)};
+#undef NAME
+
 const char* error_name(int error) {
-    static const struct {
-        int number;
-        const char* name;
-    } NAMES[] = {
-        {EPERM, "EPERM"},     {ENOENT, "ENOENT"},   {ESRCH, "ESRCH"},
-        {EINTR, "EINTR"},     {EIO, "EIO"},         {ENXIO, "ENXIO"},
-        {E2BIG, "E2BIG"},     {ENOEXEC, "ENOEXEC"}, {EBADF, "EBADF"},
-        {ECHILD, "ECHILD"},   {EAGAIN, "EAGAIN"},   {ENOMEM, "ENOMEM"},
-        {EACCES, "EACCES"},   {EFAULT, "EFAULT"},   {EBUSY, "EBUSY"},
-        {EEXIST, "EEXIST"},   {ENODEV, "ENODEV"},   {ENOTDIR, "ENOTDIR"},
-        {EISDIR, "EISDIR"},   {EINVAL, "EINVAL"},   {ENFILE, "ENFILE"},
-        {EMFILE, "EMFILE"},   {ENOTTY, "ENOTTY"},   {EFBIG, "EFBIG"},
-        {ENOSPC, "ENOSPC"},   {ESPIPE, "ESPIPE"},   {EROFS, "EROFS"},
-        {EPIPE, "EPIPE"},     {EDOM, "EDOM"},       {ERANGE, "ERANGE"},
-        {EDEADLK, "EDEADLK"}, {ENOSYS, "ENOSYS"},   {ENAMETOOLONG, "ENAMETOOLONG"},
-        {ELOOP, "ELOOP"},     {EOVERFLOW, "EOVERFLOW"}, {EOPNOTSUPP, "EOPNOTSUPP"},
-        {ETIMEDOUT, "ETIMEDOUT"},
-    };
-    for (size_t i = 0; i < sizeof NAMES / sizeof NAMES[0]; ++i) {
-        if (NAMES[i].number == error)
-            return NAMES[i].name;
-    }
+    int count = (int)(sizeof ERROR_NAMES / sizeof ERROR_NAMES[0]);
+    if (error > 0 && error < count && ERROR_NAMES[error])
+        return ERROR_NAMES[error];
     static char unknown[24]; /* only the test's main thread prints unknown numbers */
     snprintf(unknown, sizeof unknown, "error %d", error);
     return unknown;

@@ -27,7 +27,8 @@
 #define EXPECT_VALUE(result, expected)                                                             \
     expect_value(__FILE__, __LINE__, #result, (long)(result), (long)(expected))
 /* A raw call failed with `error` (EFAULT): its result is -error. */
-#define EXPECT_ERROR(result, error) EXPECT_VALUE(result, -(long)(error))
+#define EXPECT_ERROR(result, error)                                                                \
+    expect_value(__FILE__, __LINE__, #result, (long)(result), -(long)(error))
 /* A raw call succeeded: its result is not a negated error number. */
 #define EXPECT_SUCCESS(result) expect_success(__FILE__, __LINE__, #result, (long)(result))
 #define EXPECT_TRUE(condition) expect_true(__FILE__, __LINE__, #condition, (condition) != 0)

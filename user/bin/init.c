@@ -12,10 +12,11 @@
  *   Without run=, argv = {"/bin/init"}. PROGRAM is a path (/demos/restroom) or a name looked up in
  *   /bin, /demos and /tests, as the shell does.
  *
- *   With a program, init starts it, waits for it, prints how it ended, and exits with its exit
- *   status (128 + the signal number when it was killed), so init's status says whether the
- *   program succeeded. What happens when init ends is the kernel's choice; a test boot, for
- *   example, turns it into QEMU's exit status.
+ *   With a program, init starts it as the console's foreground process (Ctrl-C ends it), waits
+ *   for it, prints how it ended, and exits with its exit status (128 + the signal number when it
+ *   was killed; 127 when there is no such program), so init's status says whether the program
+ *   succeeded. What happens when init ends is the kernel's choice; a test boot, for example,
+ *   turns it into QEMU's exit status.
  *
  *   Without a program, init starts the shell (/bin/sh) on the console and starts a new one
  *   whenever it ends. */
@@ -76,7 +77,8 @@ static int run_named_program(char** argv) {
     printf("init: running %s\n", path);
     pid_t child = start(path, argv);
     if (child < 0)
-        return 126; /* a shell's "cannot execute" */
+        return 126;           /* a shell's "cannot execute" */
+    os_set_foreground(child); /* Ctrl-C ends it, as in the shell */
     int status = wait_for(child);
     reap_ended_orphans();
     if (status < 0) {

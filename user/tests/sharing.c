@@ -19,7 +19,8 @@ static const char PONG[] = "/sharing-pong";
 static const char LOCK[] = "/sharing-lock";
 static const char MEMORY[] = "/sharing-memory";
 
-enum { PAGE_SIZE = 4096, ROUNDS = 100, INCREMENTS = 5000, MAGIC = 0x5ca1ab1e };
+enum { PAGE_SIZE = 4096, SHARED_SIZE = 2 * PAGE_SIZE };
+enum { ROUNDS = 100, INCREMENTS = 5000, MAGIC = 0x5ca1ab1e };
 enum { PARENT_VALUE = 1111, CHILD_VALUE = 2222 };
 
 /* The shared-memory object: two pages, the second for the child's answer. */
@@ -31,6 +32,7 @@ struct Shared {
     char padding[PAGE_SIZE - 16];
     char answer[32]; /* in the second page */
 };
+_Static_assert(sizeof(struct Shared) <= SHARED_SIZE, "the shared object holds struct Shared");
 
 static int g_private; /* the same address in both processes, a value of each one's own */
 
@@ -45,10 +47,9 @@ static struct Shared* map_shared(int flags) {
     int handle = shm_open(MEMORY, flags, 0600);
     if (handle < 0)
         return NULL;
-    if ((flags & O_CREAT) && ftruncate(handle, sizeof(struct Shared)) != 0)
+    if ((flags & O_CREAT) && ftruncate(handle, SHARED_SIZE) != 0)
         return NULL;
-    void* address =
-        mmap(NULL, sizeof(struct Shared), PROT_READ | PROT_WRITE, MAP_SHARED, handle, 0);
+    void* address = mmap(NULL, SHARED_SIZE, PROT_READ | PROT_WRITE, MAP_SHARED, handle, 0);
     close(handle); /* the mapping keeps the object */
     return address == MAP_FAILED ? NULL : address;
 }
@@ -148,7 +149,7 @@ int main(int argc, char** argv) {
     EXPECT_VALUE(names.shared->child_private_address, (uintptr_t)&g_private);
     EXPECT_VALUE(g_private, PARENT_VALUE);
     check_refusals();
-    EXPECT_VALUE(munmap(names.shared, sizeof(struct Shared)), 0);
+    EXPECT_VALUE(munmap(names.shared, SHARED_SIZE), 0);
     EXPECT_VALUE(sem_close(names.ping) + sem_close(names.pong) + sem_close(names.lock), 0);
     remove_names();
     EXPECT_ERRNO(sem_open(PING, 0), ENOENT);

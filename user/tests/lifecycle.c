@@ -121,7 +121,7 @@ static void raw_sleep_then_exit(void* unused) {
 static int end_child(const char* self, const char* how, const char* argument) {
     pthread_t thread;
     if (strcmp(how, "exit") == 0)
-        exit(atoi(argument));
+        exit(argument ? atoi(argument) : 0);
     if (strcmp(how, "return-while-threads-run") == 0) {
         pthread_create(&thread, NULL, spin, NULL);
         pthread_create(&thread, NULL, sleep_long, NULL);
@@ -130,8 +130,7 @@ static int end_child(const char* self, const char* how, const char* argument) {
     }
     if (strcmp(how, "exit-while-blocked") == 0) {
         start_blocked_threads();
-        wait_until_blocked(getpid(), 4);
-        exit(5);
+        exit(wait_until_blocked(getpid(), 4) ? 5 : 6); /* 6: they never all blocked */
     }
     if (strcmp(how, "be-killed-while-blocked") == 0)
         pthread_join(start_blocked_threads(), NULL); /* main blocks too */

@@ -7,7 +7,8 @@
 #                                   tools' Python tests), "host-demos" (the demos built for
 #                                   Linux), or a gdb test name
 # Kernel tests and user tests run two at a time (JOBS=N to change), one QEMU boot each
-# (tools/run-kernel-test.sh). The user tests are the programs in the initrd's tests/ folder.
+# (tools/run-kernel-test.sh). The user tests are the programs in the initrd's tests/ folder
+# (but run_all, the driver that runs each of them).
 set -u
 cd "$(dirname "$0")/.."
 export BUILD=${BUILD:-build}
@@ -35,7 +36,8 @@ record() { # record NAME PASS|FAIL
 
 # --- which tests exist -------------------------------------------------------------------------
 kernel_tests=$(nm "$BUILD/kernel.elf" | sed -n 's/^[0-9a-f]* [A-Za-z] kernel_test_//p' | sort)
-kernel_tests="$kernel_tests $(tar tf "$BUILD/initrd.tar" | sed -n 's|^tests/\([^/]*\)$|user:\1|p' | sort)"
+kernel_tests="$kernel_tests $(tar tf "$BUILD/initrd.tar" | sed -n 's|^tests/\([^/]*\)$|user:\1|p' |
+    grep -vx 'user:run_all' | sort)"
 gdb_tests=$(cd tests/gdb 2>/dev/null && ls *.sh 2>/dev/null | sed 's/\.sh$//' | sort)
 run_host=1
 if [ -n "$only" ]; then

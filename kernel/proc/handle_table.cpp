@@ -2,14 +2,10 @@
 #include "kernel/proc/handle_table.h"
 #include "kernel/debug/panic.h"
 
-namespace {
-
-bool allows(HandleAccess granted, HandleAccess needed) {
+bool HandleTable::allows(HandleAccess granted, HandleAccess needed) {
     return (static_cast<uint8_t>(granted) & static_cast<uint8_t>(needed)) ==
            static_cast<uint8_t>(needed);
 }
-
-} // namespace
 
 HandleTable::~HandleTable() {
     // The process closes every handle (telling each object) before its table goes away.

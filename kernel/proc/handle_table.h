@@ -11,7 +11,9 @@
 #include "kernel/proc/kernel_object.h"
 #include "kernel/sync/spinlock.h"
 
-enum class HandleAccess : uint8_t { Read = 1, Write = 2, ReadWrite = 3 };
+// What a handle allows. Objects that are not byte streams (mutexes, threads) ignore it: their
+// operations ask for Any.
+enum class HandleAccess : uint8_t { Any = 0, Read = 1, Write = 2, ReadWrite = 3 };
 
 class HandleTable {
 public:
@@ -29,16 +31,22 @@ public:
 
     // A new reference to the object behind `handle`: BadHandle when no such handle is open,
     // AccessDenied when it was not opened for `needed` (a write on the console's input handle).
-    libk::ErrorOr<Ref<KernelObject>> get(int handle, HandleAccess needed = HandleAccess::Read);
+    libk::ErrorOr<Ref<KernelObject>> get(int handle, HandleAccess needed = HandleAccess::Any);
 
-    // The same, for an operation that needs one kind of object: WrongKind for any other.
+    // The same, for an operation that needs one kind of object: WrongKind for any other (which
+    // is checked before the access).
     template <typename T>
-    libk::ErrorOr<Ref<T>> get(int handle, HandleAccess needed = HandleAccess::Read) {
-        Ref<KernelObject> object = TRY(get(handle, needed));
+    libk::ErrorOr<Ref<T>> get(int handle, HandleAccess needed = HandleAccess::Any) {
+        Ref<KernelObject> object = TRY(get(handle, HandleAccess::Any));
         if (object->kind() != T::KIND)
             return libk::Error::WrongKind;
+        if (needed != HandleAccess::Any && !allows(TRY(access_of(handle)), needed))
+            return libk::Error::AccessDenied;
         return Ref<T>::adopt(static_cast<T*>(object.leak()));
     }
+
+    // True when a handle opened with `granted` allows `needed`.
+    static bool allows(HandleAccess granted, HandleAccess needed);
 
     // The access a handle was opened with, or BadHandle.
     libk::ErrorOr<HandleAccess> access_of(int handle);

@@ -83,7 +83,7 @@ void describe(char* buffer, size_t size, const arch::InterruptFrame& frame, uint
               bool stack_overflow) {
     char what[64];
     if (frame.vector == PAGE_FAULT)
-        libk::format_buffer(what, sizeof what, "page fault %s %#010x",
+        libk::format_buffer(what, sizeof what, "page fault %s 0x%08x",
                             page_fault_access(frame.error_code), fault_address);
     else
         libk::format_buffer(what, sizeof what, "%s", arch::exception_name(frame.vector));
@@ -92,7 +92,7 @@ void describe(char* buffer, size_t size, const arch::InterruptFrame& frame, uint
     if (image != nullptr && elf::find_function(image, image_size, frame.eip, function))
         libk::format_buffer(where, sizeof where, "%.*s+%#x", static_cast<int>(function.name_length),
                             function.name, function.offset);
-    libk::format_buffer(buffer, size, "%s[%u]: killed: %s at eip %#010x (%s)%s", process_name, pid,
+    libk::format_buffer(buffer, size, "%s[%u]: killed: %s at eip 0x%08x (%s)%s", process_name, pid,
                         what, frame.eip, where, stack_overflow ? ": stack overflow" : "");
 }
 

@@ -192,7 +192,7 @@ KERNEL_TEST(fault_report_names_the_program_the_address_and_the_function) {
                          hello.value().data, hello.value().size, false);
     char expected[192];
     libk::format_buffer(expected, sizeof expected,
-                        "hello[3]: killed: page fault writing 0xc0000000 at eip %#010x "
+                        "hello[3]: killed: page fault writing 0xc0000000 at eip 0x%08x "
                         "(_start+0x3)",
                         header.entry + 3);
     if (strcmp(report, expected) != 0)

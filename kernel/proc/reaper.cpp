@@ -57,7 +57,7 @@ void initialize() {
     if (g_wakeup == nullptr)
         panic("no memory for the process reaper");
     libk::ErrorOr<ThreadId> thread =
-        kernel_thread::create("process reaper", reap_loop, nullptr, PRIORITY_HIGHEST);
+        kernel_thread::create("user reaper", reap_loop, nullptr, PRIORITY_HIGHEST);
     if (thread.is_error())
         panic("cannot start the process reaper: %s", libk::error_description(thread.error()));
 }

@@ -1,6 +1,7 @@
 // See process.h. The memory helpers are here; how a process starts and ends is in spawn.cpp and
 // lifecycle.cpp.
 #include "kernel/proc/process.h"
+#include "kernel/memory/frames.h"
 #include "kernel/memory/kernel_page_tables.h"
 #include "kernel/proc/user_layout.h"
 #include "libk/new.h"
@@ -67,6 +68,8 @@ libk::ErrorOr<void> Process::check_user_range(uintptr_t address, size_t size,
 
 libk::ErrorOr<void> Process::map_new_pages(uintptr_t start, size_t count,
                                            memory::PagePermissions permissions) {
+    if (memory::free_frame_count() < count + user_layout::FRAMES_KEPT_FOR_THE_KERNEL)
+        return libk::Error::OutOfMemory;
     for (size_t index = 0; index < count; ++index) {
         libk::ErrorOr<void> mapped =
             m_address_space->allocate_page(start + index * memory::PAGE_SIZE, permissions);

@@ -65,6 +65,8 @@ public:
                                          memory::AddressSpace::Access access);
 
     // Maps `count` fresh zero-filled pages from `start`; all or nothing. Memory lock held.
+    // OutOfMemory also when the pages would eat into the frames kept for the kernel itself
+    // (user_layout.h), so that a program that takes all it can never starves the kernel.
     libk::ErrorOr<void> map_new_pages(uintptr_t start, size_t count,
                                       memory::PagePermissions permissions);
     // Unmaps and frees the pages of [start, start + count pages) that are mapped. Memory lock held.

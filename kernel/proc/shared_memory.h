@@ -33,6 +33,8 @@ public:
     void remove_mapping() { --m_mappings; }
 
 private:
+    libk::ErrorOr<void> replace_frames(size_t count);
+
     Mutex m_lock{"shared memory"};
     size_t m_size = 0;
     size_t m_page_count = 0;

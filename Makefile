@@ -2,7 +2,8 @@
 #
 #   make            build build/kernel.elf and build/os.iso
 #   make run        boot the kernel in QEMU (NOGRAPHIC=1 for serial only, CMDLINE="..." to pass
-#                   a kernel command line, ACCEL=kvm to ask for KVM)
+#                   a kernel command line, ACCEL=kvm to ask for KVM); the GRUB menu offers the
+#                   shell and each demo; DEMO=restroom ARGS="--workers 6" boots straight into one
 #   make debug      boot paused under QEMU's gdbstub; then `make gdb` in another terminal
 #   make test       host tests, kernel tests under QEMU, gdb batch test (TEST=name runs one)
 #   make format     clang-format every source file; make format-check only checks
@@ -21,8 +22,14 @@ GDB        := gdb
 GRUB_MKRESCUE := grub-mkrescue
 CLANG_FORMAT  := clang-format
 
-# The kernel command line baked into the ISO that `make run` boots.
+# The kernel command line baked into the ISO that `make run` boots. DEMO=name adds
+# "run=/demos/name ARGS" at its end (init runs the program named by run=, docs/user-tests.md).
 CMDLINE    ?=
+DEMO       ?=
+ARGS       ?=
+KERNEL_COMMAND_LINE := $(strip $(CMDLINE) $(if $(DEMO),run=/demos/$(DEMO) $(ARGS)))
+# Seconds the GRUB menu waits for a choice; none when the command line already names a program.
+MENU_SECONDS ?= $(if $(findstring run=,$(KERNEL_COMMAND_LINE)),0,5)
 MEMORY     ?= 128M
 ACCEL      ?= tcg
 GDB_PORT   ?= 1234
@@ -79,15 +86,16 @@ $(BUILD)/kernel.sym: $(BUILD)/kernel.elf
 	@$(NM) -n -C -S --defined-only $< | tools/symbols.sh > $@
 
 # The command line baked into the ISO, as a file that changes only when CMDLINE does, so that
-# `make run CMDLINE=...` rebuilds the ISO exactly when the command line is new.
+# `make run CMDLINE=...` (or DEMO=...) rebuilds the ISO exactly when the command line is new.
 $(BUILD)/cmdline: FORCE
 	@mkdir -p $(BUILD)
-	@echo '$(CMDLINE)' | cmp -s - $@ || echo '$(CMDLINE)' > $@
+	@echo '$(MENU_SECONDS) $(KERNEL_COMMAND_LINE)' | cmp -s - $@ || \
+		echo '$(MENU_SECONDS) $(KERNEL_COMMAND_LINE)' > $@
 
 $(BUILD)/os.iso: $(BUILD)/kernel.elf $(BUILD)/kernel.sym $(BUILD)/initrd.tar iso/grub.cfg.in \
 		tools/make-iso.sh $(BUILD)/cmdline
 	@echo "  ISO     $@"
-	@tools/make-iso.sh $@ "$(CMDLINE)"
+	@tools/make-iso.sh $@ "$(KERNEL_COMMAND_LINE)" $(MENU_SECONDS)
 iso: $(BUILD)/os.iso
 
 # clangd reads compile_commands.json; each object's entry is written by clang's -MJ.

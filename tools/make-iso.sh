@@ -1,7 +1,9 @@
 #!/bin/sh
 # Builds a bootable GRUB ISO around build/kernel.elf with a given kernel command line.
 #   tools/make-iso.sh OUTPUT.iso "command line" [timeout-seconds]
-# The test runner calls it once per test (each test is selected by its command line).
+# The test runner calls it once per test (each test is selected by its command line). The menu
+# (iso/grub.cfg.in) boots that command line first, after the timeout (default 0: at once), and
+# offers one entry per demo with the same options and the demo's run= instead.
 set -eu
 output=$1
 command_line=${2:-}
@@ -14,9 +16,17 @@ log=$(mktemp "${TMPDIR:-/tmp}/kernel-iso-log.XXXXXX")
 trap 'rm -rf "$staging" "$log"' EXIT
 mkdir -p "$staging/boot/grub"
 cp "$build/kernel.elf" "$build/kernel.sym" "$build/initrd.tar" "$staging/boot/"
-# Escape characters that sed would treat specially in the replacement.
-escaped=$(printf '%s' "$command_line" | sed 's/[&|\\]/\\&/g')
-sed -e "s|@CMDLINE@|$escaped|g" -e "s|@TIMEOUT@|$timeout|g" iso/grub.cfg.in \
+# The options are the words before run= (the words after it belong to the program).
+options=$(printf '%s' " $command_line" | sed 's/ run=.*//; s/^ *//')
+case " $command_line" in
+*" run="*) title="teaching kernel: run ${command_line#*run=}" ;;
+*) title="teaching kernel: the shell${options:+ ($options)}" ;;
+esac
+# Escape characters that sed would treat specially in the replacement, and quotes in the title.
+escape() { printf '%s' "$1" | sed 's/[&|\\]/\\&/g'; }
+title=$(printf '%s' "$title" | tr -d '"')
+sed -e "s|@CMDLINE@|$(escape "$command_line")|g" -e "s|@OPTIONS@|$(escape "$options")|g" \
+    -e "s|@TITLE@|$(escape "$title")|g" -e "s|@TIMEOUT@|$timeout|g" iso/grub.cfg.in \
     > "$staging/boot/grub/grub.cfg"
 mkdir -p "$(dirname "$output")"
 if ! grub-mkrescue -o "$output" "$staging" >"$log" 2>&1; then

@@ -5,7 +5,8 @@
 #                                   program /tests/NAME), "host" (all host tests),
 #                                   "host:Suite.Case" (GoogleTest filter), "tools" (the host
 #                                   tools' Python tests), "host-demos" (the demos built for
-#                                   Linux), or a gdb test name
+#                                   Linux), "kernel-demos" (the demos on the kernel), or a gdb
+#                                   test name
 # Kernel tests and user tests run two at a time (JOBS=N to change), one QEMU boot each
 # (tools/run-kernel-test.sh). The user tests are the programs in the initrd's tests/ folder
 # (but run_all, the driver that runs each of them).
@@ -44,7 +45,7 @@ if [ -n "$only" ]; then
     run_host=0
     case $only in
     host | host:*) run_host=1; kernel_tests=""; gdb_tests="" ;;
-    tools | host-demos) kernel_tests=""; gdb_tests="" ;;
+    tools | host-demos | kernel-demos) kernel_tests=""; gdb_tests="" ;;
     *)
         if printf '%s\n' $kernel_tests | grep -qx "$only"; then
             kernel_tests=$only; gdb_tests=""
@@ -54,7 +55,7 @@ if [ -n "$only" ]; then
             echo "run-tests: no test named '$only'." >&2
             echo "Kernel and user tests: $(echo $kernel_tests)" >&2
             echo "gdb tests: $(echo $gdb_tests)" >&2
-            echo "Host tests: 'host' or 'host:Suite.Case'." >&2
+            echo "Host tests: 'host' or 'host:Suite.Case'; 'tools'; 'host-demos', 'kernel-demos'." >&2
             exit 2
         fi
         ;;
@@ -101,22 +102,6 @@ if { [ $run_host = 1 ] && [ -z "$only" ]; } || [ "$only" = tools ]; then
     echo "tools: $tools_passed passed, $tools_failed failed"
 fi
 
-# --- the demos built for Linux (same sources as on the kernel), checked from their summaries ---
-if { [ $run_host = 1 ] && [ -z "$only" ]; } || [ "$only" = host-demos ]; then
-    echo "== host demos (the demo programs built and run on Linux)"
-    tests/host-demos/run.sh >"$results/host-demos.log" 2>&1
-    demos_status=$?
-    demos_passed=$(sed -n 's/^host-demos: \([0-9]*\) passed.*/\1/p' "$results/host-demos.log")
-    demos_failed=$(sed -n 's/^host-demos: [0-9]* passed, \([0-9]*\) failed.*/\1/p' "$results/host-demos.log")
-    if [ $demos_status != 0 ]; then
-        grep -v '^PASS' "$results/host-demos.log"
-        [ "${demos_failed:-0}" = 0 ] && demos_failed=1
-        failed_names+=("host-demos")
-    fi
-    passed=$((passed + ${demos_passed:-0})); failed=$((failed + ${demos_failed:-0}))
-    echo "host demos: ${demos_passed:-0} passed, ${demos_failed:-0} failed"
-fi
-
 # --- kernel tests: one QEMU per test, in parallel ----------------------------------------------
 if [ -n "$kernel_tests" ]; then
     echo "== kernel and user tests ($(echo $kernel_tests | wc -w), $JOBS at a time)"
@@ -126,6 +111,25 @@ if [ -n "$kernel_tests" ]; then
         record "$name" "${verdict:-FAIL}"
     done
 fi
+
+# --- groups with a runner of their own: tests/GROUP/run.sh ends with "GROUP: N passed, M failed"
+# host-demos: the demo programs built and run on Linux; kernel-demos: the same runs on the kernel
+# (the same sources, the same checks of their summaries).
+for group in host-demos kernel-demos; do
+    { [ -z "$only" ] || [ "$only" = "$group" ]; } || continue
+    echo "== $group (tests/$group/run.sh)"
+    "tests/$group/run.sh" >"$results/$group.log" 2>&1
+    group_status=$?
+    group_passed=$(sed -n "s/^$group: \([0-9]*\) passed.*/\1/p" "$results/$group.log")
+    group_failed=$(sed -n "s/^$group: [0-9]* passed, \([0-9]*\) failed.*/\1/p" "$results/$group.log")
+    if [ $group_status != 0 ]; then
+        grep -v '^PASS' "$results/$group.log"
+        [ "${group_failed:-0}" = 0 ] && group_failed=1
+        failed_names+=("$group")
+    fi
+    passed=$((passed + ${group_passed:-0})); failed=$((failed + ${group_failed:-0}))
+    echo "$group: ${group_passed:-0} passed, ${group_failed:-0} failed"
+done
 
 # --- gdb tests: batch gdb against QEMU's gdbstub -----------------------------------------------
 for name in $gdb_tests; do

@@ -3,7 +3,9 @@
 
 A frame starts with the cursor going home (ESC [ H) and ends by clearing the rest of the screen
 (ESC [ J). With the escape sequences removed, a frame must have at most 24 lines (a 25th line's
-newline would scroll the screen) of at most 79 characters. Prints the number of frames; each
+newline would scroll the screen) of at most 79 characters. The frames are UTF-8 (box and block
+characters take one column each, as on the kernel's VGA console); bytes that are not UTF-8 are
+a problem too. Prints the number of frames; each
 problem goes to stderr, which the caller expects to be empty.
 """
 import re
@@ -15,7 +17,10 @@ MAX_WIDTH = 79
 
 
 def main():
-    text = sys.stdin.read()
+    raw = sys.stdin.buffer.read()
+    text = raw.decode("utf-8", errors="replace")
+    if "\ufffd" in text:
+        print("the output is not valid UTF-8", file=sys.stderr)
     frames = 0
     position = text.find("\x1b[H")
     while position >= 0:

@@ -19,10 +19,12 @@ const char* platform_self_path(const char* argv0);
 int platform_cpu_count(void);
 
 // How many times the scheduler moved the CPU to or away from this process's threads (the power
-// coming to or leaving the workshop), or -1 when the system gives no way to ask.
+// coming to or leaving the workshop), or -1 when the system gives no way to ask. Linux counts
+// every context switch of the process's threads; the teaching kernel counts the times the CPU
+// came to the process from another one.
 long platform_context_switches(void);
 
-// How the number above is obtained, for the summary ("getrusage: voluntary + involuntary").
+// What the number above counts, for the summary (one line, under 60 characters).
 const char* platform_context_switches_source(void);
 
 // An address this process can never touch: it belongs to the kernel, so any access ends the

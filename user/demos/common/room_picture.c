@@ -20,11 +20,13 @@ static int box_inner_width(const RoomBook* book) {
     return width < 30 ? 30 : (width > 50 ? 50 : width);
 }
 
-static void draw_wall_line(Screen* screen, const RoomBook* book, char corner, char fill) {
+// One line of the room's walls: `left`, `fill` repeated across the room, `right`.
+static void draw_wall_line(Screen* screen, const RoomBook* book, const char* left, const char* fill,
+                           const char* right) {
     screen_pad_to(screen, BOX_COLUMN);
-    screen_print(screen, "%c", corner);
+    screen_print(screen, "%s", left);
     screen_repeat(screen, fill, box_inner_width(book));
-    screen_print(screen, "%c", corner);
+    screen_print(screen, "%s", right);
     screen_end_line(screen);
 }
 
@@ -42,8 +44,8 @@ static void draw_queue(Screen* screen, const RoomBook* book) {
         screen_print(screen, INK_YELLOW "%-4s" INK_RESET, name);
     }
     if (count > 0) {
-        screen_repeat(screen, '=', BOX_COLUMN - 1 - screen->line_width);
-        screen_print(screen, ">");
+        screen_repeat(screen, LINE_HORIZONTAL, BOX_COLUMN - 1 - screen->line_width);
+        screen_print(screen, POINTER_RIGHT);
     }
 }
 
@@ -77,18 +79,18 @@ static void draw_occupants(Screen* screen, const RoomBook* book) {
     if (drawn > names_max)
         screen_print(screen, INK_RED "+%d" INK_RESET, drawn - names_max);
     screen_pad_to(screen, BOX_COLUMN + 1 + inner);
-    screen_print(screen, "|");
+    screen_print(screen, LINE_VERTICAL);
     screen_end_line(screen);
 }
 
 static void draw_room(Screen* screen, const RoomBook* book) {
-    draw_wall_line(screen, book, '+', '-');
+    draw_wall_line(screen, book, CORNER_TOP_LEFT, LINE_HORIZONTAL, CORNER_TOP_RIGHT);
     screen_print(screen, "   waiting at the door");
-    draw_wall_line(screen, book, '|', ' ');
+    draw_wall_line(screen, book, LINE_VERTICAL, " ", LINE_VERTICAL);
     draw_queue(screen, book);
     draw_occupants(screen, book);
-    draw_wall_line(screen, book, '|', ' ');
-    draw_wall_line(screen, book, '+', '-');
+    draw_wall_line(screen, book, LINE_VERTICAL, " ", LINE_VERTICAL);
+    draw_wall_line(screen, book, CORNER_BOTTOM_LEFT, LINE_HORIZONTAL, CORNER_BOTTOM_RIGHT);
 }
 
 static void draw_cell(Screen* screen, const RoomBook* book, int visitor) {

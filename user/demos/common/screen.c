@@ -3,6 +3,7 @@
 #include "screen.h"
 
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -24,9 +25,16 @@ void screen_begin_frame(Screen* screen) {
     append_raw(screen, start, (int)strlen(start));
 }
 
-// Copies text, counting visible characters and dropping those past the last column, but
-// always keeping escape sequences so colours stay balanced.
+// A byte that continues a UTF-8 character (10xxxxxx): it takes no column of its own.
+static bool continues_character(char byte) {
+    return ((unsigned char)byte & 0xC0) == 0x80;
+}
+
+// Copies text, counting columns and dropping characters past the last column (a UTF-8
+// character whole, never a part of one), but always keeping escape sequences so colours stay
+// balanced.
 static void append_visible(Screen* screen, const char* text) {
+    bool keeping = false; // whether the character being copied fits
     for (const char* p = text; *p;) {
         if (*p == '\033') {
             const char* end = p + 1;
@@ -40,10 +48,13 @@ static void append_visible(Screen* screen, const char* text) {
             p = end;
             continue;
         }
-        if (screen->lines < SCREEN_MAX_LINES && screen->line_width < SCREEN_COLUMNS - 1) {
-            append_raw(screen, p, 1);
-            screen->line_width++;
+        if (!continues_character(*p)) {
+            keeping = screen->lines < SCREEN_MAX_LINES && screen->line_width < SCREEN_COLUMNS - 1;
+            if (keeping)
+                screen->line_width++;
         }
+        if (keeping)
+            append_raw(screen, p, 1);
         p++;
     }
 }
@@ -57,19 +68,21 @@ void screen_print(Screen* screen, const char* format, ...) {
     append_visible(screen, piece);
 }
 
-void screen_repeat(Screen* screen, char character, int count) {
-    char piece[SCREEN_COLUMNS + 1];
+void screen_repeat(Screen* screen, const char* character, int count) {
+    char piece[SCREEN_COLUMNS * 4 + 1]; // a UTF-8 character takes up to 4 bytes
+    int length = (int)strlen(character);
     if (count > SCREEN_COLUMNS)
         count = SCREEN_COLUMNS;
-    if (count < 0)
+    if (length < 1 || length > 4 || count < 0)
         count = 0;
-    memset(piece, character, (size_t)count);
-    piece[count] = '\0';
+    for (int i = 0; i < count; i++)
+        memcpy(piece + i * length, character, (size_t)length);
+    piece[count * length] = '\0';
     append_visible(screen, piece);
 }
 
 void screen_pad_to(Screen* screen, int column) {
-    screen_repeat(screen, ' ', column - screen->line_width);
+    screen_repeat(screen, " ", column - screen->line_width);
 }
 
 void screen_end_line(Screen* screen) {
@@ -101,6 +114,8 @@ void screen_bar(Screen* screen, int width, int per_mille) {
     if (per_mille > 1000)
         per_mille = 1000;
     int filled = (width * per_mille + 500) / 1000;
-    screen_repeat(screen, '#', filled);
-    screen_repeat(screen, '-', width - filled);
+    screen_repeat(screen, BLOCK_FULL, filled);
+    screen_print(screen, INK_GREY);
+    screen_repeat(screen, BLOCK_LIGHT, width - filled);
+    screen_print(screen, INK_RESET);
 }

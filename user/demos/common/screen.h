@@ -21,19 +21,34 @@
 #define INK_WHITE "\033[37m"
 #define INK_GREY "\033[1;30m" // bright black: grey on VGA and in most terminals
 
+// Line and block characters, in UTF-8. A terminal shows them as they are; the kernel's console
+// shows each with the VGA font's own glyph for it (code page 437 has them all), so the same
+// bytes draw the same box on both. Each one takes one column.
+#define LINE_HORIZONTAL "\u2500"     // ─
+#define LINE_VERTICAL "\u2502"       // │
+#define CORNER_TOP_LEFT "\u250C"     // ┌
+#define CORNER_TOP_RIGHT "\u2510"    // ┐
+#define CORNER_BOTTOM_LEFT "\u2514"  // └
+#define CORNER_BOTTOM_RIGHT "\u2518" // ┘
+#define BLOCK_FULL "\u2588"          // █
+#define BLOCK_LIGHT "\u2591"         // ░
+#define POINTER_RIGHT "\u25BA"       // ►
+
 typedef struct Screen {
     char text[SCREEN_BYTES];
     int length;
     int lines;      // lines finished in this frame
     int frames;     // frames written so far; the first one clears the screen
-    int line_width; // visible characters on the current line (escapes not counted)
+    int line_width; // columns used on the current line (escapes not counted)
 } Screen;
 
 void screen_begin_frame(Screen* screen);
-// Appends to the current line; text beyond column 79 is cut off.
+// Appends to the current line; text beyond column 79 is cut off. A UTF-8 character (a
+// lead byte and its continuation bytes) takes one column.
 void screen_print(Screen* screen, const char* format, ...) __attribute__((format(printf, 2, 3)));
-// Appends `count` copies of one character (bars, box edges).
-void screen_repeat(Screen* screen, char character, int count);
+// Appends `count` copies of one character, given as a string so that it may be a UTF-8 one
+// (box edges: screen_repeat(screen, LINE_HORIZONTAL, 20)).
+void screen_repeat(Screen* screen, const char* character, int count);
 // Pads the current line with spaces up to a column.
 void screen_pad_to(Screen* screen, int column);
 void screen_end_line(Screen* screen);
@@ -42,5 +57,6 @@ void screen_end_frame(Screen* screen);
 // After the last frame: shows the cursor again and restores the colours.
 void screen_close(Screen* screen);
 
-// Appends a bar of `width` cells, `filled` per-mille of it drawn with '#', the rest '-'.
+// Appends a bar of `width` cells, `per_mille` of it full blocks, the rest light shade in grey.
+// Ends with INK_RESET: a colour wanted after the bar must be set again.
 void screen_bar(Screen* screen, int width, int per_mille);

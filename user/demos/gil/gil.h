@@ -30,6 +30,7 @@ typedef enum WorkerPhase {
     PHASE_HOLDING_GIL,
     PHASE_RUNNING, // computing without any lock (threads without the GIL, processes)
     PHASE_WAITING_FOR_IO,
+    PHASE_HANDING_OVER, // let go of the GIL at a switch interval, waits until another has it
     PHASE_DONE,
 } WorkerPhase;
 

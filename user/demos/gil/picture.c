@@ -27,10 +27,12 @@ static void draw_title(Screen* screen, const Stage* stage) {
 }
 
 static void draw_worker(Screen* screen, const Stage* stage, int index) {
-    static const char* const phase_names[] = {"",        "waits for the GIL",      "HOLDS THE GIL",
-                                              "running", "waits for IO, GIL free", "done"};
-    static const char* const phase_inks[] = {"",        INK_YELLOW, INK_GREEN INK_BOLD,
-                                             INK_GREEN, INK_CYAN,   INK_GREY};
+    static const char* const phase_names[] = {
+        "",        "waits for the GIL",      "HOLDS THE GIL",
+        "running", "waits for IO, GIL free", "hands the GIL over",
+        "done"};
+    static const char* const phase_inks[] = {
+        "", INK_YELLOW, INK_GREEN INK_BOLD, INK_GREEN, INK_CYAN, INK_YELLOW, INK_GREY};
     const Worker* worker = &stage->workers[index];
     bool io = stage->kind >= STAGE_IO_ONE_THREAD;
     int64_t done = io ? (int64_t)worker->waits_done : (int64_t)worker->units_done;

@@ -83,8 +83,8 @@ static void note_parallel_stages(Summary* summary, const StageResult results[STA
                      (long long)(busy / 100), (long long)(busy % 100));
     if (cpus == 1) {
         summary_note(summary, "with one CPU nothing computes at the same time, so nothing");
-        summary_note(summary, "beats one thread; with more CPUs, threads without a GIL and");
-        summary_note(summary, "processes would (up to one time faster per CPU)");
+        summary_note(summary, "beats one thread; on N CPUs, threads without a GIL and");
+        summary_note(summary, "processes could be up to N times as fast as one thread");
     } else {
         summary_note(summary, "each process has its own interpreter lock, so processes can");
         summary_note(summary, "use all %d CPUs at once, as threads without a GIL can", cpus);

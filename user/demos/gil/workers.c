@@ -61,6 +61,7 @@ static void gil_switch_interval(Stage* stage, Worker* self) {
         return;
     gil->switch_pending = true;
     gil_drop(stage, self);
+    self->phase = PHASE_HANDING_OVER;
     sem_wait(&gil->switched);
     gil_take(stage, self);
 }

@@ -55,8 +55,9 @@ static int summarize(const RoomBook* book, DoorKind door) {
         if (book->visitors[i].visits == book->visits_each)
             exact++;
     summary_check(&summary, exact == book->visitor_count,
-                  "each worker got in exactly %d times (%d of %d did; %ld visits)",
-                  book->visits_each, exact, book->visitor_count, book->visits_total);
+                  "each worker got in exactly %d time%s (%d of %d did; %ld visits)",
+                  book->visits_each, book->visits_each == 1 ? "" : "s", exact, book->visitor_count,
+                  book->visits_total);
     long visits = book->visits_total > 0 ? book->visits_total : 1;
     summary_note(&summary, "waiting at the door: %lld ms on average, %lld ms at the longest",
                  (long long)(book->total_wait_ns / visits / NANOSECONDS_PER_MILLISECOND),

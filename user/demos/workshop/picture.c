@@ -37,13 +37,14 @@ static void draw_top(Screen* screen, const Factory* factory, int index, bool pow
     const WorkshopNotice* notice = &factory->board->notices[index];
     int start = screen->line_width;
     const char* ink = power ? INK_YELLOW INK_BOLD : "";
-    screen_print(screen, "%s+- W%d pid %-5d ", ink, index + 1, notice->pid);
+    screen_print(screen, "%s" CORNER_TOP_LEFT LINE_HORIZONTAL " W%d pid %-5d ", ink, index + 1,
+                 notice->pid);
     if (power)
         screen_print(screen, "POWER ");
     else if (notice->state == WORKSHOP_FINISHED || factory->ended[index])
         screen_print(screen, "closed ");
-    screen_repeat(screen, '-', start + BOX_INNER + 1 - screen->line_width);
-    screen_print(screen, "+" INK_RESET);
+    screen_repeat(screen, LINE_HORIZONTAL, start + BOX_INNER + 1 - screen->line_width);
+    screen_print(screen, CORNER_TOP_RIGHT INK_RESET);
 }
 
 static void draw_workers(Screen* screen, const WorkshopNotice* notice, int workers) {
@@ -65,7 +66,7 @@ static void draw_inner(Screen* screen, const Factory* factory, int index, int li
     const NoticeBoard* board = factory->board;
     const WorkshopNotice* notice = &board->notices[index];
     int start = screen->line_width;
-    screen_print(screen, "|");
+    screen_print(screen, LINE_VERTICAL);
     if (line == 0) {
         screen_print(screen, " number %ld at %p", notice->number, (void*)notice->number_address);
     } else if (line == 1) {
@@ -80,7 +81,7 @@ static void draw_inner(Screen* screen, const Factory* factory, int index, int li
                      (long long)(notice->cpu_ns / NANOSECONDS_PER_MILLISECOND), (long long)share);
     }
     screen_pad_to(screen, start + BOX_INNER + 1);
-    screen_print(screen, "|");
+    screen_print(screen, LINE_VERTICAL);
 }
 
 static void draw_boxes(Screen* screen, const Factory* factory) {
@@ -94,9 +95,9 @@ static void draw_boxes(Screen* screen, const Factory* factory) {
                 if (row == 0)
                     draw_top(screen, factory, i, power);
                 else if (row == 5) {
-                    screen_print(screen, "+");
-                    screen_repeat(screen, '-', BOX_INNER);
-                    screen_print(screen, "+");
+                    screen_print(screen, CORNER_BOTTOM_LEFT);
+                    screen_repeat(screen, LINE_HORIZONTAL, BOX_INNER);
+                    screen_print(screen, CORNER_BOTTOM_RIGHT);
                 } else
                     draw_inner(screen, factory, i, row - 1);
             }

@@ -70,23 +70,32 @@ static void check_shared(Summary* summary, const Factory* factory) {
 static void note_power(Summary* summary, const Factory* factory) {
     const NoticeBoard* board = factory->board;
     int64_t total = 0;
-    for (int i = 0; i < factory->started; i++)
+    long switches = 0;
+    for (int i = 0; i < factory->started; i++) {
         total += board->notices[i].cpu_ns;
+        switches = board->notices[i].context_switches < 0 || switches < 0
+                       ? -1
+                       : switches + board->notices[i].context_switches;
+    }
     if (total <= 0)
         total = 1;
-    summary_note(summary, "the power (CPU) per workshop, and how often it came and went:");
+    summary_note(summary, "the power (CPU) per workshop, as the system accounted for it:");
     for (int i = 0; i < factory->started; i++) {
         const WorkshopNotice* notice = &board->notices[i];
-        char switches[24] = "n/a";
+        char count[24] = "n/a";
         if (notice->context_switches >= 0)
-            snprintf(switches, sizeof switches, "%ld", notice->context_switches);
-        summary_note(summary, "  W%d  %6lld ms of CPU  %3lld%%   %6s switches   %ld notes read",
+            snprintf(count, sizeof count, "%ld", notice->context_switches);
+        summary_note(summary, "  W%d  %6lld ms of CPU  %3lld%%   %6s switches   notes read %ld",
                      i + 1, (long long)(notice->cpu_ns / NANOSECONDS_PER_MILLISECOND),
-                     (long long)(notice->cpu_ns * 100 / total), switches, notice->notes_read);
+                     (long long)(notice->cpu_ns * 100 / total), count, notice->notes_read);
     }
-    summary_note(summary, "  (switches: %s)", platform_context_switches_source());
-    summary_note(summary, "the power moved between workshops %ld times, as the workers saw it",
-                 board->power_moves);
+    summary_note(summary, "switches: %s", platform_context_switches_source());
+    if (switches >= 0)
+        summary_note(summary, "%ld switches in all; the workers saw the power move between",
+                     switches);
+    else
+        summary_note(summary, "the workers saw the power move between");
+    summary_note(summary, "workshops %ld times", board->power_moves);
     int cpus = platform_cpu_count();
     if (cpus == 1) {
         summary_note(summary, "one CPU: one worker of one workshop worked at any instant");
@@ -117,6 +126,8 @@ static void add_figures(Summary* summary, const Factory* factory) {
         summary_figure(summary, key, board->notices[i].number);
         snprintf(key, sizeof key, "w%d_cpu_ms", i + 1);
         summary_figure(summary, key, board->notices[i].cpu_ns / NANOSECONDS_PER_MILLISECOND);
+        snprintf(key, sizeof key, "w%d_switches", i + 1);
+        summary_figure(summary, key, board->notices[i].context_switches);
     }
 }
 

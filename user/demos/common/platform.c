@@ -37,6 +37,11 @@ const char* platform_context_switches_source(void) {
     return "its threads' context switches, counted by Linux (getrusage)";
 }
 
+// glibc's mutexes and semaphores are futexes: the kernel is entered only to wait or to wake.
+const char* platform_lock_path(void) {
+    return "an atomic instruction in user space (a futex)";
+}
+
 // The top of the address space is the Linux kernel's own, never accessible from user mode.
 uintptr_t platform_forbidden_address(void) {
 #if UINTPTR_MAX > 0xFFFFFFFFu
@@ -84,6 +89,12 @@ long platform_context_switches(void) {
 
 const char* platform_context_switches_source(void) {
     return "times the scheduler gave it the CPU after another process";
+}
+
+// The user library has no fast path in user space: every lock, unlock, wait and post is a call
+// into the kernel, where the Mutex and the Semaphore live.
+const char* platform_lock_path(void) {
+    return "a system call: the kernel keeps the lock (int 0x80)";
 }
 
 // The kernel lives at 0xC0000000 and above in every address space, mapped for ring 0 only.

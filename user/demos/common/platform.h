@@ -27,6 +27,10 @@ long platform_context_switches(void);
 // What the number above counts, for the summary (one line, under 60 characters).
 const char* platform_context_switches_source(void);
 
+// What a lock or an unlock with nobody waiting costs on this system, in words, for the kitchen's
+// comparison of a mutex and a semaphore (under 60 characters).
+const char* platform_lock_path(void);
+
 // An address this process can never touch: it belongs to the kernel, so any access ends the
 // process with a memory fault.
 uintptr_t platform_forbidden_address(void);

@@ -70,12 +70,14 @@ static void draw_occupants(Screen* screen, const RoomBook* book) {
         }
         char name[VISITOR_NAME_SIZE];
         visitor_name(name, sizeof name, i);
-        screen_print(screen, "%s[%-3s]" INK_RESET " ",
-                     crowded ? INK_RED INK_BOLD : INK_GREEN INK_BOLD, name);
+        char place[VISITOR_NAME_SIZE + 2]; // "[W3]", padded to one place's width below
+        snprintf(place, sizeof place, "[%s]", name);
+        screen_print(screen, "%s%-5s" INK_RESET " ",
+                     crowded ? INK_RED INK_BOLD : INK_GREEN INK_BOLD, place);
         drawn++;
     }
     for (int empty = drawn; empty < slots; empty++)
-        screen_print(screen, INK_GREY "[   ]" INK_RESET " ");
+        screen_print(screen, INK_GREY "[  ]" INK_RESET "  ");
     if (drawn > names_max)
         screen_print(screen, INK_RED "+%d" INK_RESET, drawn - names_max);
     screen_pad_to(screen, BOX_COLUMN + 1 + inner);

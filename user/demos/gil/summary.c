@@ -82,8 +82,9 @@ static void note_parallel_stages(Summary* summary, const StageResult results[STA
         summary_note(summary, "(at most %lld.%02lld CPUs worked for them: other programs ran too)",
                      (long long)(busy / 100), (long long)(busy % 100));
     if (cpus == 1) {
-        summary_note(summary, "with one CPU nothing computes at the same time, so nothing");
-        summary_note(summary, "beats one thread; on N CPUs, threads without a GIL and");
+        summary_note(summary, "one CPU does all the work however it is split, so threads and");
+        summary_note(summary, "processes take about as long as one thread (a few %% either way");
+        summary_note(summary, "is measuring noise); on N CPUs, threads without a GIL and");
         summary_note(summary, "processes could be up to N times as fast as one thread");
     } else {
         summary_note(summary, "each process has its own interpreter lock, so processes can");

@@ -33,11 +33,12 @@ bool Semaphore::try_wait() {
 
 void Semaphore::post() {
     InterruptGuard guard;
-    Thread* woken = m_waiters.wake_one(); // the permit goes straight to it
-    if (woken == nullptr) {
-        if (m_value == UINT32_MAX)
-            panic("semaphore \"%s\" posted beyond %u permits", m_name, UINT32_MAX);
-        ++m_value;
+    if (Thread* woken = m_waiters.wake_one()) {
+        trace::semaphore_posted(*this, woken);
+        return; // the permit went to the woken thread
     }
-    trace::semaphore_posted(*this, woken);
+    if (m_value == UINT32_MAX)
+        panic("semaphore \"%s\" posted beyond %u permits", m_name, UINT32_MAX);
+    ++m_value;
+    trace::semaphore_posted(*this, nullptr);
 }

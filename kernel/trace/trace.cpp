@@ -24,8 +24,8 @@
 namespace trace {
 namespace {
 
-// 16384 slots of 32 bytes: 512 KiB, about 10 000 events of an average mix (a name takes a
-// slot of its own), far more than the writer lets pile up while the CPU has idle moments.
+// 16384 slots of 32 bytes: 512 KiB, room for about 16 000 events (one with a name takes two
+// slots), far more than pile up between two rounds of the writer while the CPU has idle moments.
 constexpr size_t RING_SLOTS = 16384;
 // How long the writer sleeps when the ring is empty. Each round adds a few events of its own
 // (its wake-up and its sleep), so it should not be too short either.
@@ -43,7 +43,7 @@ void write_text(const char* text, size_t length) {
     arch::serial::write_bytes(arch::serial::Port::Com2, text, length);
 }
 
-__attribute__((format(printf, 1, 2))) void write_comment(const char* format, ...) {
+__attribute__((format(printf, 1, 2))) void write_line(const char* format, ...) {
     char line[LINE_SIZE];
     va_list arguments;
     va_start(arguments, format);
@@ -87,12 +87,12 @@ libk::ErrorOr<void> start_writer() {
 }
 
 void write_header() {
-    write_comment("# scheduling trace of the teaching kernel; format: docs/trace-format.md");
-    write_comment("trace version=1 clock=us");
+    write_line("# scheduling trace of the teaching kernel; format: docs/trace-format.md");
+    write_line("trace version=1 clock=us");
     uint64_t kilohertz = g_timebase.cycles_per_millisecond;
-    write_comment("# time: TSC at %llu.%03llu MHz (measured against the PIT), microseconds since "
-                  "power-on",
-                  kilohertz / 1000, kilohertz % 1000);
+    write_line("# time: TSC at %llu.%03llu MHz (measured against the PIT), microseconds since "
+               "power-on",
+               kilohertz / 1000, kilohertz % 1000);
 }
 
 } // namespace
@@ -126,6 +126,8 @@ libk::ErrorOr<void> start() {
         g_recording = true;
         record_initial_state();
     }
+    // Without the writer (no memory for its stack) the ring still fills up, and finish() writes
+    // what it holds at the end.
     TRY(start_writer());
     if (has_output)
         log::info("trace", "on: events go to COM2 (%zu KiB ring)",
@@ -153,11 +155,11 @@ void finish() {
         total_lost = ring().total_lost();
     }
     if (lost > 0)
-        write_comment("%llu trace_lost count=%u",
-                      static_cast<unsigned long long>(
-                          to_microseconds(arch::read_timestamp_counter(), g_timebase)),
-                      lost);
-    write_comment("# end of trace: %llu events written, %llu lost", g_records_written, total_lost);
+        write_line("%llu trace_lost count=%u",
+                   static_cast<unsigned long long>(
+                       to_microseconds(arch::read_timestamp_counter(), g_timebase)),
+                   lost);
+    write_line("# end of trace: %llu events written, %llu lost", g_records_written, total_lost);
 }
 
 Statistics statistics() {

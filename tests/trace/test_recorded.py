@@ -123,6 +123,11 @@ class BrokenRules(unittest.TestCase):
                             for span in t.running))
         self.assertIn("12 events lost", render_svg(model, "lost"))
 
+    def test_time_going_back_is_reported(self):
+        lines = recorded("restroom").splitlines()
+        lines.insert(40, "5 switch out=1 in=4 reason=blocked")
+        self.assertTrue(any("goes back" in p for p in problems_of("\n".join(lines))))
+
     def test_damaged_line_is_reported(self):
         text = recorded("kitchen").replace("switch out=", "switch out=x", 1)
         self.assertTrue(any("is not a number" in p for p in problems_of(text)))

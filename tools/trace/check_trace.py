@@ -108,13 +108,16 @@ class Rules:
 
 
 def monotonic_tracks(trace):
-    """Within each track (thread), events of each kind begin in time order."""
+    """Within each track (a thread), the spans of each kind (running, ready, sleeps, waits for,
+    holds) begin in time order. (In the text itself, a line whose time goes back is skipped and
+    reported by parse_trace.)"""
     problems = []
     last = {}
     for event in trace["traceEvents"]:
         if event.get("ph") not in ("X", "b"):
             continue
-        track = (event["pid"], event["tid"], event["ph"], event.get("name", "")[:4])
+        kind = event.get("name", "").split(" ")[0]
+        track = (event["pid"], event["tid"], event["ph"], kind)
         if event["ts"] < last.get(track, 0):
             problems.append(f"track {track[:2]}: {event['name']} at {event['ts']} goes back")
         last[track] = event["ts"]

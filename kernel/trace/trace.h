@@ -5,8 +5,9 @@
 //
 // Off unless the kernel command line says trace=on. Off, a hook costs one load and one branch
 // that is never taken. On, it fills a record or two with interrupts off: no formatting, no
-// allocation, no lock. The hooks are called from code that runs with interrupts disabled, on
-// the thread the event is about unless the hook names another.
+// allocation, no lock. The scheduler and the objects call their hooks inside their own critical
+// sections (interrupts disabled), so the events of one operation stay together; "the running
+// thread" below is the thread the event is about unless the hook names another.
 #pragma once
 
 #include "kernel/trace/record.h"

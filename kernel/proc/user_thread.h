@@ -104,7 +104,6 @@ private:
     bool m_sleeping = false;
     bool m_interrupted = false;
     char m_waiting_for[WAITING_FOR_SIZE] = {};
-
 };
 
 using UserThreadList = libk::IntrusiveList<UserThread, &UserThread::m_all_node>;

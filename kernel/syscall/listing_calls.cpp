@@ -4,6 +4,7 @@
 // and go.
 #include "kernel/memory/frames.h"
 #include "kernel/memory/kernel_heap.h"
+#include "kernel/memory/layout.h"
 #include "kernel/proc/process_info.h"
 #include "kernel/proc/process_table.h"
 #include "kernel/proc/user_thread.h"

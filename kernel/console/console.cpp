@@ -25,7 +25,6 @@ constinit AnsiParser g_parser;
 constinit TextScreen g_screen;
 bool g_vga_ready = false;
 
-
 void emit(char character) {
     // Terminals expect "\r\n"; the screen model treats '\n' as a whole new line by itself.
     if (character == '\n')

@@ -155,8 +155,8 @@ void Heap::release_free_top() {
     if (!top->is_free())
         return;
     size_t used = top->start() - m_base;
-    size_t keep = used % GROWTH_STEP == 0 ? used
-                                          : libk::align_up(used + HEAP_MINIMUM_BLOCK, GROWTH_STEP);
+    size_t keep =
+        used % GROWTH_STEP == 0 ? used : libk::align_up(used + HEAP_MINIMUM_BLOCK, GROWTH_STEP);
     keep = libk::max(keep, GROWTH_STEP);
     uintptr_t new_break = m_base + keep;
     if (new_break >= m_break)

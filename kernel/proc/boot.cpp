@@ -140,8 +140,8 @@ void run_first_process() {
         return;
     }
     int32_t status = 0;
-    libk::ErrorOr<ProcessId> ended = lifecycle::wait_for_child(kernel_process(), pid.value(),
-                                                               false, status);
+    libk::ErrorOr<ProcessId> ended =
+        lifecycle::wait_for_child(kernel_process(), pid.value(), false, status);
     if (!ended.is_error())
         report(pid.value(), status);
 }

@@ -7,6 +7,7 @@
 #include "kernel/proc/blocking.h"
 #include "kernel/proc/lifecycle.h"
 #include "kernel/proc/process_table.h"
+#include "kernel/sched/scheduler.h"
 #include "kernel/sched/thread_dump.h"
 #include "kernel/sched/thread_dump_key.h"
 #include "kernel/sync/interrupt_guard.h"
@@ -36,16 +37,20 @@ void end_foreground_process() {
         lifecycle::end_process(*process, ABI_WAIT_SIGNALED(ABI_SIGINT));
 }
 
+// Both handlers end with a switch to a reader they woke, if it is more urgent: otherwise a
+// keystroke that arrives while the CPU idles would wait for the next timer tick.
 void on_keyboard(arch::InterruptFrame&) {
     char bytes[arch::keyboard::ScancodeDecoder::MAX_BYTES];
     size_t count = g_decoder.feed(arch::keyboard::read_scancode(), bytes);
     for (size_t index = 0; index < count; ++index)
         receive(bytes[index]);
+    scheduler::preempt_if_requested();
 }
 
 void on_serial(arch::InterruptFrame&) {
     while (arch::serial::has_input())
         receive(arch::serial::read_byte());
+    scheduler::preempt_if_requested();
 }
 
 // Takes up to `capacity` bytes from the queue. Interrupts disabled.

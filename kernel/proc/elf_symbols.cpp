@@ -33,13 +33,12 @@ static_assert(sizeof(Symbol) == 16);
 
 constexpr uint32_t SECTION_SYMBOL_TABLE = 2;
 constexpr uint32_t SECTION_STRING_TABLE = 3;
-constexpr uint32_t SECTION_NO_BITS = 8;       // .bss: takes no room in the file
+constexpr uint32_t SECTION_NO_BITS = 8;      // .bss: takes no room in the file
 constexpr uint32_t SECTION_EXECUTABLE = 0x4; // flag: holds machine code
-constexpr uint8_t SYMBOL_NO_TYPE = 0; // labels of assembly code, such as _start
+constexpr uint8_t SYMBOL_NO_TYPE = 0;        // labels of assembly code, such as _start
 constexpr uint8_t SYMBOL_FUNCTION = 2;
 constexpr uint16_t SECTION_UNDEFINED = 0;
 constexpr uint16_t SECTION_RESERVED = 0xFF00; // from here on: absolute, common, ...
-
 
 // A part of the file, checked to lie inside it.
 struct Range {

@@ -15,7 +15,8 @@ struct FunctionLocation {
 };
 
 // Finds the function whose range holds `address` (or, for symbols without a size, such as
-// assembly labels, the closest one below it). False when the file has no symbol table or no such function.
+// assembly labels, the closest one below it). False when the file has no symbol table or no such
+// function.
 bool find_function(const void* file, size_t size, uint32_t address, FunctionLocation& location);
 
 } // namespace elf

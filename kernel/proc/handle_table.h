@@ -10,6 +10,7 @@
 
 #include "kernel/proc/kernel_object.h"
 #include "kernel/sync/spinlock.h"
+#include "libk/abi/types.h"
 
 // What a handle allows. Objects that are not byte streams (mutexes, threads) ignore it: their
 // operations ask for Any.
@@ -18,7 +19,7 @@ enum class HandleAccess : uint8_t { Any = 0, Read = 1, Write = 2, ReadWrite = 3 
 class HandleTable {
 public:
     // Handles per process; one more open is TooManyHandles (EMFILE).
-    static constexpr int CAPACITY = 256;
+    static constexpr int CAPACITY = ABI_HANDLE_MAX;
 
     HandleTable() = default;
     ~HandleTable();

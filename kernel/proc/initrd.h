@@ -23,7 +23,6 @@ struct File {
 libk::ErrorOr<File> find(const char* path);
 
 // Walks every regular file; for kernel tests and listings.
-void for_each_file(void (*visit)(const char* path, const File& file, void* context),
-                   void* context);
+void for_each_file(void (*visit)(const char* path, const File& file, void* context), void* context);
 
 } // namespace initrd

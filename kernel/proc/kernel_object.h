@@ -49,6 +49,8 @@ public:
     virtual void handle_closed(Process& owner);
 
 protected:
+    // Every concrete class also says `static constexpr ObjectKind KIND = ...;`, which is how
+    // HandleTable::get<T> checks the kind of what a handle names.
     explicit KernelObject(ObjectKind kind) : m_kind(kind) {}
     virtual ~KernelObject() = default;
 
@@ -56,11 +58,6 @@ private:
     ObjectKind m_kind;
     uint32_t m_references = 1;
 };
-
-// Which kind each class of object is, for Ref and HandleTable::get: every concrete class says
-// `static constexpr ObjectKind KIND = ObjectKind::...;`.
-template <typename T>
-concept KernelObjectClass = requires { T::KIND; };
 
 // One reference to an object, released when the Ref goes away. Moving passes the reference on.
 template <typename T>

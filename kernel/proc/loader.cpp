@@ -15,8 +15,7 @@ libk::ErrorOr<void> load_segment(Process& process, const uint8_t* file,
     uintptr_t first_page = page_round_down(segment.virtual_address);
     uintptr_t end = page_round_up(segment.virtual_address + segment.memory_size);
     // Writable while the bytes go in; read-only segments are protected afterwards.
-    TRY(process.map_new_pages(first_page, (end - first_page) / PAGE_SIZE,
-                              memory::USER_READ_WRITE));
+    TRY(process.map_new_pages(first_page, (end - first_page) / PAGE_SIZE, memory::USER_READ_WRITE));
     TRY(process.address_space().copy_to_user(segment.virtual_address, file + segment.file_offset,
                                              segment.file_size));
     if (segment.writable)

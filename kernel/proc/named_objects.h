@@ -20,8 +20,8 @@ public:
     // Finds `name`, or creates it with `create` when `flags` has ABI_O_CREAT. NoSuchFile when it
     // does not exist and may not be created; AlreadyExists with ABI_O_CREAT | ABI_O_EXCL when it
     // does; OutOfMemory when the namespace is full. `created` says which happened.
-    libk::ErrorOr<Ref<KernelObject>> open(const char* name, int flags, Create create,
-                                          void* context, bool& created);
+    libk::ErrorOr<Ref<KernelObject>> open(const char* name, int flags, Create create, void* context,
+                                          bool& created);
 
     // Removes the name. NoSuchFile.
     libk::ErrorOr<void> unlink(const char* name);

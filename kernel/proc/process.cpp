@@ -48,8 +48,7 @@ libk::ErrorOr<void> Process::copy_from_user(void* destination, uintptr_t source,
     return m_address_space->copy_from_user(destination, source, size);
 }
 
-libk::ErrorOr<void> Process::copy_to_user(uintptr_t destination, const void* source,
-                                          size_t size) {
+libk::ErrorOr<void> Process::copy_to_user(uintptr_t destination, const void* source, size_t size) {
     MutexLocker locker(m_memory_lock);
     return m_address_space->copy_to_user(destination, source, size);
 }

@@ -25,9 +25,8 @@ uint32_t abi_state(ThreadState state) {
 }
 
 void copy_registers(const arch::InterruptFrame& frame, abi_user_registers& registers) {
-    registers = abi_user_registers{frame.eip, frame.user_esp, frame.ebp, frame.eflags,
-                                   frame.eax, frame.ebx,      frame.ecx, frame.edx,
-                                   frame.esi, frame.edi};
+    registers = abi_user_registers{frame.eip, frame.user_esp, frame.ebp, frame.eflags, frame.eax,
+                                   frame.ebx, frame.ecx,      frame.edx, frame.esi,    frame.edi};
 }
 
 } // namespace

@@ -8,11 +8,12 @@
 #pragma once
 
 #include "kernel/proc/process.h"
+#include "libk/abi/types.h"
 
 namespace process_table {
 
 // Processes that may exist at once (spawn fails with EAGAIN beyond).
-constexpr uint32_t MAXIMUM_PROCESSES = 64;
+constexpr uint32_t MAXIMUM_PROCESSES = ABI_PROCESS_MAX;
 
 // A new process id, or LimitReached when the table is full.
 libk::ErrorOr<ProcessId> reserve_id();

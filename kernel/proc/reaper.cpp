@@ -25,6 +25,11 @@ UserThread& next_ended_thread() {
 // The thread is off the CPU for good: its kernel side goes, then its user stack, and after the
 // last thread, the process's resources.
 void reap(UserThread& thread) {
+    {
+        // The kernel thread is about to be freed: nobody may reach it through `thread` now.
+        InterruptGuard guard;
+        thread.set_kernel_thread(nullptr);
+    }
     libk::ErrorOr<intptr_t> joined = kernel_thread::join(thread.id());
     if (joined.is_error())
         panic("reaper: user thread %u cannot be joined: %s", thread.id(),
@@ -34,7 +39,6 @@ void reap(UserThread& thread) {
     {
         InterruptGuard guard;
         VERIFY(all_user_threads().remove(thread));
-        thread.set_kernel_thread(nullptr);
         process.set_thread_count(process.thread_count() - 1);
         was_last = process.thread_count() == 0;
     }

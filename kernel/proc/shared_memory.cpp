@@ -30,8 +30,8 @@ libk::ErrorOr<void> SharedMemory::resize(size_t size) {
         TRY(replace_frames(new_count));
     // Bytes beyond the new size in its last page read as zero after it grows again.
     if (size < m_size && size % memory::PAGE_SIZE != 0) {
-        auto* last = static_cast<uint8_t*>(
-            memory::physical_to_virtual(m_frames[size / memory::PAGE_SIZE]));
+        auto* last =
+            static_cast<uint8_t*>(memory::physical_to_virtual(m_frames[size / memory::PAGE_SIZE]));
         size_t offset = size % memory::PAGE_SIZE;
         __builtin_memset(last + offset, 0, memory::PAGE_SIZE - offset);
     }

@@ -26,8 +26,7 @@ libk::ErrorOr<void> open_standard_handles(Process& process, const StandardHandle
 // Everything but the thread: memory, stack, handles. Returns the initial esp.
 libk::ErrorOr<uint32_t> prepare(Process& process, const uint8_t* image,
                                 const elf::Executable& executable,
-                                const ProgramArguments& arguments,
-                                const StandardHandles& handles) {
+                                const ProgramArguments& arguments, const StandardHandles& handles) {
     TRY(loader::load_segments(process, image, executable));
     uint32_t esp = TRY(loader::build_main_stack(process, arguments));
     TRY(open_standard_handles(process, handles));
@@ -76,8 +75,8 @@ const char* program_name(const char* path) {
     return name;
 }
 
-libk::ErrorOr<ProcessId> spawn(Process& parent, const char* path,
-                               const ProgramArguments& arguments, const StandardHandles& handles) {
+libk::ErrorOr<ProcessId> spawn(Process& parent, const char* path, const ProgramArguments& arguments,
+                               const StandardHandles& handles) {
     initrd::File file = TRY(initrd::find(path));
     if (file.is_directory)
         return libk::Error::AccessDenied;
@@ -90,9 +89,9 @@ libk::ErrorOr<ProcessId> spawn_image(Process& parent, const char* name, const ui
     elf::Executable executable = TRY(validate(name, image, size));
     ProcessId id = TRY(process_table::reserve_id());
     libk::ErrorOr<memory::AddressSpace*> space = memory::AddressSpace::create();
-    auto* process = space.is_error()
-                        ? nullptr
-                        : new (std::nothrow) Process(id, program_name(name), space.value());
+    auto* process = space.is_error() ? nullptr
+                                     : new (std::nothrow)
+                                           Process(id, program_name(name), space.value());
     if (process == nullptr) {
         if (!space.is_error())
             delete space.value();

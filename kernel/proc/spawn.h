@@ -18,8 +18,7 @@ struct StandardHandles {
 
 // Starts the initrd program at `path`. NoSuchFile, AccessDenied (a directory), NotExecutable
 // (the kernel log says why), LimitReached (process table full), OutOfMemory.
-libk::ErrorOr<ProcessId> spawn(Process& parent, const char* path,
-                               const ProgramArguments& arguments,
+libk::ErrorOr<ProcessId> spawn(Process& parent, const char* path, const ProgramArguments& arguments,
                                const StandardHandles& handles = {});
 
 // The same for an executable that is not in the initrd: `image` must stay valid as long as the

@@ -29,7 +29,8 @@ void return_resources(Process& process) {
         MutexLocker locker(process.memory_lock());
         // Shared pages first: their frames belong to the objects, not to the address space.
         while (process.regions().count() > 0)
-            user_memory::unmap_region(process, process.regions().remove_at(process.regions().count() - 1));
+            user_memory::unmap_region(process,
+                                      process.regions().remove_at(process.regions().count() - 1));
     }
     process.destroy_address_space();
 }

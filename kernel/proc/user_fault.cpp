@@ -35,8 +35,8 @@ const char* page_fault_access(uint32_t error_code) {
 
 // True when `address` lies in the guard page below the faulting thread's own stack.
 bool hits_stack_guard(const UserThread& thread, uint32_t address) {
-    uintptr_t guard = thread.stack_region() != 0 ? thread.stack_region()
-                                                 : user_layout::MAIN_STACK_GUARD;
+    uintptr_t guard =
+        thread.stack_region() != 0 ? thread.stack_region() : user_layout::MAIN_STACK_GUARD;
     return address >= guard && address - guard < memory::PAGE_SIZE;
 }
 
@@ -51,8 +51,8 @@ void on_user_fault(arch::InterruptFrame& frame) {
     if (!lifecycle::end_process(process, ABI_WAIT_SIGNALED(signal_for(frame.vector))))
         return;
     char report[192];
-    describe(report, sizeof report, frame, address, process.name(), process.id(),
-             process.image(), process.image_size(), overflow);
+    describe(report, sizeof report, frame, address, process.name(), process.id(), process.image(),
+             process.image_size(), overflow);
     console::print("%s\n", report);
 }
 

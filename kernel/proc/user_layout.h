@@ -19,7 +19,7 @@ namespace user_layout {
 constexpr uintptr_t PROGRAM_BASE = ABI_PROGRAM_BASE;
 constexpr uintptr_t HEAP_LIMIT = 0x40000000;
 constexpr uintptr_t MAIN_STACK_TOP = ABI_MAIN_STACK_TOP;
-constexpr size_t MAIN_STACK_SIZE = 128 * 1024;
+constexpr size_t MAIN_STACK_SIZE = ABI_MAIN_STACK_SIZE;
 constexpr uintptr_t MAIN_STACK_BOTTOM = MAIN_STACK_TOP - MAIN_STACK_SIZE;
 constexpr uintptr_t MAIN_STACK_GUARD = MAIN_STACK_BOTTOM - memory::PAGE_SIZE;
 constexpr uintptr_t REGIONS_START = HEAP_LIMIT;

@@ -1,8 +1,8 @@
 // See user_memory.h.
 #include "kernel/proc/user_memory.h"
+#include "kernel/debug/panic.h"
 #include "kernel/proc/shared_memory.h"
 #include "kernel/proc/user_layout.h"
-#include "kernel/debug/panic.h"
 
 namespace user_memory {
 namespace {
@@ -20,7 +20,8 @@ libk::ErrorOr<void> map_object_pages(Process& process, const MemoryRegion& regio
         region.writable ? memory::USER_READ_WRITE : memory::USER_READ_ONLY;
     size_t first_page = region.object_offset / PAGE_SIZE;
     for (uintptr_t page = region.start; page < region.end; page += PAGE_SIZE) {
-        memory::PhysicalAddress frame = region.object->frame(first_page + pages_in(region.start, page));
+        memory::PhysicalAddress frame =
+            region.object->frame(first_page + pages_in(region.start, page));
         libk::ErrorOr<void> mapped = process.address_space().map(page, frame, permissions);
         if (mapped.is_error()) {
             for (uintptr_t undo = region.start; undo < page; undo += PAGE_SIZE)
@@ -63,8 +64,12 @@ void keep_piece(Process& process, const MemoryRegion& piece) {
 libk::ErrorOr<uintptr_t> map_thread_stack(Process& process) {
     MutexLocker locker(process.memory_lock());
     uintptr_t start = TRY(process.regions().find_room(user_layout::THREAD_STACK_REGION_SIZE));
-    MemoryRegion region{start, start + user_layout::THREAD_STACK_REGION_SIZE,
-                        RegionKind::ThreadStack, true, nullptr, 0};
+    MemoryRegion region{start,
+                        start + user_layout::THREAD_STACK_REGION_SIZE,
+                        RegionKind::ThreadStack,
+                        true,
+                        nullptr,
+                        0};
     TRY(process.regions().insert(region));
     libk::ErrorOr<void> mapped = process.map_new_pages(
         start + PAGE_SIZE, user_layout::THREAD_STACK_SIZE / PAGE_SIZE, memory::USER_READ_WRITE);
@@ -90,8 +95,8 @@ libk::ErrorOr<uintptr_t> map_shared(Process& process, SharedMemory& object,
     } else if (start == 0 || !process.regions().is_free(start, start + mapping.length)) {
         start = TRY(process.regions().find_room(mapping.length)); // a hint is only a hint
     }
-    MemoryRegion region{start,           start + mapping.length, RegionKind::SharedMemory,
-                        mapping.writable, &object,              mapping.offset};
+    MemoryRegion region{start,   start + mapping.length, RegionKind::SharedMemory, mapping.writable,
+                        &object, mapping.offset};
     TRY(process.regions().insert(region));
     libk::ErrorOr<void> mapped = map_object_pages(process, region);
     if (mapped.is_error()) {

@@ -13,6 +13,7 @@
 #include "kernel/proc/kernel_object.h"
 #include "kernel/sched/thread.h"
 #include "kernel/sync/wait_queue.h"
+#include "libk/abi/types.h"
 #include "libk/intrusive_list.h"
 
 class Process;
@@ -104,7 +105,6 @@ private:
     bool m_sleeping = false;
     bool m_interrupted = false;
     char m_waiting_for[WAITING_FOR_SIZE] = {};
-
 };
 
 using UserThreadList = libk::IntrusiveList<UserThread, &UserThread::m_all_node>;
@@ -116,7 +116,7 @@ UserThreadList& all_user_threads();
 UserThread* current_user_thread();
 
 // Threads a process may have at once (thread_create fails with EAGAIN beyond).
-constexpr uint32_t MAXIMUM_THREADS_PER_PROCESS = 64;
+constexpr uint32_t MAXIMUM_THREADS_PER_PROCESS = ABI_THREAD_MAX;
 
 // Lets `thread` (made with its start registers set) run as a new kernel thread of its process,
 // named `name`. The process's thread counts go up; the list of all user threads takes a

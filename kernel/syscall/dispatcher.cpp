@@ -84,8 +84,8 @@ void on_system_call(arch::InterruptFrame& frame) {
     Result result = number < SYSCALL_COUNT && g_table[number] != nullptr
                         ? g_table[number](arguments)
                         : Result(libk::Error::NoSuchSystemCall);
-    frame.eax = result.is_error() ? static_cast<uint32_t>(-error_number(result.error()))
-                                  : result.value();
+    frame.eax =
+        result.is_error() ? static_cast<uint32_t>(-error_number(result.error())) : result.value();
 }
 
 } // namespace

@@ -23,7 +23,8 @@ libk::ErrorOr<Ref<KernelObject>> stream(uint32_t handle, HandleAccess access) {
 Result transferred(libk::ErrorOr<size_t> result) {
     if (result.is_error() && result.error() == libk::Error::ReadOnly)
         return libk::Error::BadHandle;
-    return result.is_error() ? Result(result.error()) : Result(static_cast<uint32_t>(result.value()));
+    return result.is_error() ? Result(result.error())
+                             : Result(static_cast<uint32_t>(result.value()));
 }
 
 constexpr uint32_t KNOWN_OPEN_FLAGS = ABI_O_ACCESS_MODE | ABI_O_CREAT | ABI_O_EXCL | ABI_O_TRUNC;
@@ -57,8 +58,8 @@ Result open(uint32_t path_address, uint32_t flags) {
     auto* object = new (std::nothrow) FileObject(file.value().data, file.value().size);
     if (object == nullptr)
         return libk::Error::OutOfMemory;
-    int handle = TRY(current_process().handles().add(Ref<KernelObject>::adopt(object),
-                                                     HandleAccess::Read));
+    int handle =
+        TRY(current_process().handles().add(Ref<KernelObject>::adopt(object), HandleAccess::Read));
     return static_cast<uint32_t>(handle);
 }
 

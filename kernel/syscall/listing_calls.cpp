@@ -4,6 +4,7 @@
 // and go.
 #include "kernel/memory/frames.h"
 #include "kernel/memory/kernel_heap.h"
+#include "kernel/memory/layout.h"
 #include "kernel/proc/process_info.h"
 #include "kernel/proc/process_table.h"
 #include "kernel/proc/user_thread.h"
@@ -21,6 +22,8 @@ template <typename Info, typename Fill>
 Result list(uint32_t buffer, uint32_t capacity, Fill fill) {
     if (static_cast<int32_t>(capacity) < 0)
         return libk::Error::InvalidArgument;
+    if (capacity > memory::USER_END / sizeof(Info))
+        return libk::Error::BadAddress; // no buffer that large fits in user space
     Process& process = current_process();
     TRY(process.check_user_range(buffer, capacity * sizeof(Info),
                                  memory::AddressSpace::Access::Write));

@@ -51,9 +51,9 @@ Result mmap(uint32_t request_address) {
     HandleAccess access = TRY(process.handles().access_of(request.handle));
     if (writable && access != HandleAccess::ReadWrite)
         return libk::Error::AccessDenied;
-    user_memory::SharedMapping mapping{request.offset,
-                                       user_layout::page_round_up(request.length), writable,
-                                       request.address, (request.flags & ABI_MAP_FIXED) != 0};
+    user_memory::SharedMapping mapping{request.offset, user_layout::page_round_up(request.length),
+                                       writable, request.address,
+                                       (request.flags & ABI_MAP_FIXED) != 0};
     libk::ErrorOr<uintptr_t> address = user_memory::map_shared(process, *object, mapping);
     if (address.is_error() && address.error() == libk::Error::BadAddress)
         return libk::Error::OutOfMemory; // the fixed address is not free
@@ -64,15 +64,13 @@ Result munmap(uint32_t address, uint32_t length) {
     if (address % PAGE_SIZE != 0 || length == 0 || address < memory::USER_START ||
         address >= memory::USER_END || length > memory::USER_END - address)
         return libk::Error::InvalidArgument;
-    TRY(user_memory::unmap_range(current_process(), address,
-                                 user_layout::page_round_up(length)));
+    TRY(user_memory::unmap_range(current_process(), address, user_layout::page_round_up(length)));
     return 0;
 }
 
 Result ftruncate(uint32_t handle, uint32_t length) {
-    libk::ErrorOr<Ref<SharedMemory>> object =
-        current_process().handles().get<SharedMemory>(static_cast<int>(handle),
-                                                      HandleAccess::ReadWrite);
+    libk::ErrorOr<Ref<SharedMemory>> object = current_process().handles().get<SharedMemory>(
+        static_cast<int>(handle), HandleAccess::ReadWrite);
     if (object.is_error()) {
         libk::Error error = object.error();
         return error == libk::Error::BadHandle ? error : libk::Error::InvalidArgument;

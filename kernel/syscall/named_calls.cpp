@@ -51,8 +51,8 @@ Result semaphore_open(uint32_t name_address, uint32_t flags, uint32_t value) {
         return libk::Error::InvalidArgument;
     bool created;
     NameSpace& names = named_objects::semaphores();
-    Ref<KernelObject> object = TRY(names.open(name, static_cast<int>(flags), make_semaphore,
-                                              &value, created));
+    Ref<KernelObject> object =
+        TRY(names.open(name, static_cast<int>(flags), make_semaphore, &value, created));
     return open_handle(names, name, libk::move(object), created, HandleAccess::ReadWrite);
 }
 
@@ -74,8 +74,8 @@ Result shm_open(uint32_t name_address, uint32_t flags) {
         return libk::Error::InvalidArgument;
     bool created;
     NameSpace& names = named_objects::shared_memory();
-    Ref<KernelObject> object = TRY(names.open(name, static_cast<int>(flags), make_shared_memory,
-                                              nullptr, created));
+    Ref<KernelObject> object =
+        TRY(names.open(name, static_cast<int>(flags), make_shared_memory, nullptr, created));
     if (flags & ABI_O_TRUNC) {
         auto& shared = static_cast<SharedMemory&>(*object);
         MutexLocker locker(shared.lock());

@@ -73,9 +73,9 @@ Result spawn(uint32_t path_address, uint32_t argv) {
     if (arguments == nullptr)
         return libk::Error::OutOfMemory;
     libk::ErrorOr<void> copied = copy_arguments(process, argv, path, *arguments);
-    libk::ErrorOr<ProcessId> child =
-        copied.is_error() ? libk::ErrorOr<ProcessId>(copied.error())
-                          : process_spawn::spawn(process, path, *arguments);
+    libk::ErrorOr<ProcessId> child = copied.is_error()
+                                         ? libk::ErrorOr<ProcessId>(copied.error())
+                                         : process_spawn::spawn(process, path, *arguments);
     delete arguments;
     return child;
 }

@@ -18,8 +18,8 @@ libk::ErrorOr<Ref<T>> object_of(uint32_t handle) {
 Result open_handle(KernelObject* object) {
     if (object == nullptr)
         return libk::Error::OutOfMemory;
-    int handle = TRY(current_process().handles().add(Ref<KernelObject>::adopt(object),
-                                                     HandleAccess::ReadWrite));
+    int handle = TRY(
+        current_process().handles().add(Ref<KernelObject>::adopt(object), HandleAccess::ReadWrite));
     return static_cast<uint32_t>(handle);
 }
 

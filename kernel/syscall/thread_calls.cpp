@@ -33,7 +33,8 @@ void mark_never_started(UserThread& thread) {
 void free_stack(Process& process, uintptr_t region) {
     MutexLocker locker(process.memory_lock());
     int index = process.regions().find(region);
-    user_memory::unmap_region(process, process.regions().remove_at(static_cast<size_t>(index)));
+    if (index >= 0) // munmap never removes a thread stack, but a check costs nothing
+        user_memory::unmap_region(process, process.regions().remove_at(static_cast<size_t>(index)));
 }
 
 // Makes the thread, opens its handle, and lets it run; returns the handle.

@@ -15,9 +15,9 @@ int64_t days_since_epoch(int64_t year, uint32_t month, uint32_t day) {
     // before the current month is a whole year, and months have a regular pattern of lengths.
     year -= month <= 2 ? 1 : 0;
     int64_t era = (year >= 0 ? year : year - 399) / 400;
-    int64_t year_of_era = year - era * 400;                                   // 0-399
-    int64_t month_from_march = (month + 9) % 12;                              // March is 0
-    int64_t day_of_year = (153 * month_from_march + 2) / 5 + day - 1;         // 0-365
+    int64_t year_of_era = year - era * 400;                           // 0-399
+    int64_t month_from_march = (month + 9) % 12;                      // March is 0
+    int64_t day_of_year = (153 * month_from_march + 2) / 5 + day - 1; // 0-365
     int64_t day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
     return era * 146097 + day_of_era - 719468; // 719468: days from 0000-03-01 to 1970-01-01
 }

@@ -39,8 +39,8 @@ std::vector<uint8_t> crafted_program() {
     std::vector<Section> sections = {
         {},
         {0, 1, 0x6, CODE, 0, 0x100, 0, 0, 16, 0},
-        {0, 2, 0, 0, uint32_t(symbols_offset), uint32_t(symbols.size() * sizeof(Symbol)), 3, 0,
-         4, sizeof(Symbol)},
+        {0, 2, 0, 0, uint32_t(symbols_offset), uint32_t(symbols.size() * sizeof(Symbol)), 3, 0, 4,
+         sizeof(Symbol)},
         {0, 3, 0, 0, uint32_t(strings_offset), uint32_t(strings.size()), 0, 0, 1, 0},
         {0, 1, 0x3, DATA, 0, 0x100, 0, 0, 4, 0},
     };
@@ -60,8 +60,7 @@ std::string name_of(const std::vector<uint8_t>& file, uint32_t address) {
     elf::FunctionLocation location;
     if (!elf::find_function(file.data(), file.size(), address, location))
         return "(none)";
-    return std::string(location.name, location.name_length) + "+" +
-           std::to_string(location.offset);
+    return std::string(location.name, location.name_length) + "+" + std::to_string(location.offset);
 }
 
 } // namespace

@@ -1,8 +1,8 @@
 // Host tests of the kernel heap over an mmap'ed arena. Pages of the arena stay inaccessible until
 // the heap asks its backing for them, so touching memory it was never given crashes the test.
 #include "kernel/memory/heap.h"
-#include <gtest/gtest.h>
 #include <algorithm>
+#include <gtest/gtest.h>
 #include <map>
 #include <random>
 #include <sys/mman.h>

@@ -19,7 +19,7 @@ TEST(MemoryRegions, FindsRoomFromTheBottomBetweenRegions) {
     EXPECT_EQ(regions.find_room(4 * PAGE).value(), START);
     ASSERT_FALSE(regions.insert(stack_at(START, 4 * PAGE)).is_error());
     ASSERT_FALSE(regions.insert(stack_at(START + 6 * PAGE, 4 * PAGE)).is_error());
-    EXPECT_EQ(regions.find_room(2 * PAGE).value(), START + 4 * PAGE); // the gap fits
+    EXPECT_EQ(regions.find_room(2 * PAGE).value(), START + 4 * PAGE);  // the gap fits
     EXPECT_EQ(regions.find_room(3 * PAGE).value(), START + 10 * PAGE); // it does not
     EXPECT_TRUE(regions.find_room(END - START).is_error());
     EXPECT_TRUE(regions.find_room(0).is_error());

@@ -17,7 +17,7 @@ using namespace program_test;
 
 namespace {
 
-constexpr uint32_t CALL_SAMPLES = 2001;   // 8 KiB of results: what an OutputCapture keeps
+constexpr uint32_t CALL_SAMPLES = 2001; // 8 KiB of results: what an OutputCapture keeps
 constexpr uint32_t SPAWN_SAMPLES = 201;
 
 uint64_t median(uint32_t* samples, uint32_t count) {
@@ -34,11 +34,11 @@ uint64_t median(uint32_t* samples, uint32_t count) {
 // Makes CALL_SAMPLES getpid calls, pushing the cycles each took, then writes them all to
 // handle 1 and exits.
 MachineCode null_call_program(CodeBuilder& program) {
-    const uint8_t read_timestamp[] = {0x0F, 0x31};       // rdtsc
-    const uint8_t keep_start[] = {0x89, 0xC7};           // mov edi, eax
-    const uint8_t subtract_start[] = {0x29, 0xF8};       // sub eax, edi
-    const uint8_t push_and_count[] = {0x50, 0x4E};       // push eax; dec esi
-    const uint8_t stack_to_ecx[] = {0x89, 0xE1};         // mov ecx, esp
+    const uint8_t read_timestamp[] = {0x0F, 0x31}; // rdtsc
+    const uint8_t keep_start[] = {0x89, 0xC7};     // mov edi, eax
+    const uint8_t subtract_start[] = {0x29, 0xF8}; // sub eax, edi
+    const uint8_t push_and_count[] = {0x50, 0x4E}; // push eax; dec esi
+    const uint8_t stack_to_ecx[] = {0x89, 0xE1};   // mov ecx, esp
     program.move(Register::Esi, CALL_SAMPLES);
     uint32_t loop = program.here();
     program.bytes(read_timestamp).bytes(keep_start);

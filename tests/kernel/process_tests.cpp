@@ -82,8 +82,8 @@ KERNEL_TEST(spawn_refuses_what_it_cannot_run) {
     libk::ErrorOr<ProcessId> folder = process_spawn::spawn(kernel_process(), "/bin", *arguments);
     EXPECT(folder.is_error() && folder.error() == libk::Error::AccessDenied);
     static const uint8_t not_elf[] = "#!/bin/sh\necho this is a script, not a program\n";
-    libk::ErrorOr<ProcessId> script = process_spawn::spawn_image(
-        kernel_process(), "script", not_elf, sizeof not_elf, *arguments);
+    libk::ErrorOr<ProcessId> script =
+        process_spawn::spawn_image(kernel_process(), "script", not_elf, sizeof not_elf, *arguments);
     EXPECT(script.is_error() && script.error() == libk::Error::NotExecutable);
     delete arguments;
     EXPECT_EQ(process_table::count(), 0u); // nothing half-made was left behind
@@ -95,7 +95,8 @@ KERNEL_TEST(waiting_for_a_child_that_is_not_there_is_an_error) {
     EXPECT(none.is_error() && none.error() == libk::Error::NoChild);
     ProcessId pid = start("/bin/hello", nullptr);
     EXPECT_EQ(wait_for(pid), ABI_WAIT_EXITED(0));
-    libk::ErrorOr<ProcessId> twice = lifecycle::wait_for_child(kernel_process(), pid, false, status);
+    libk::ErrorOr<ProcessId> twice =
+        lifecycle::wait_for_child(kernel_process(), pid, false, status);
     EXPECT(twice.is_error() && twice.error() == libk::Error::NoChild);
 }
 

@@ -47,8 +47,8 @@ libk::ErrorOr<size_t> OutputCapture::write(Process& caller, uintptr_t buffer, si
 const uint8_t* make_program(MachineCode code, size_t& image_size) {
     EXPECT(code.size <= MAXIMUM_CODE);
     elf::FileHeader header{};
-    const uint8_t identification[] = {0x7f, 'E', 'L', 'F', elf::CLASS_32, elf::DATA_LITTLE_ENDIAN,
-                                      elf::CURRENT_VERSION};
+    const uint8_t identification[] = {
+        0x7f, 'E', 'L', 'F', elf::CLASS_32, elf::DATA_LITTLE_ENDIAN, elf::CURRENT_VERSION};
     memcpy(header.identification, identification, sizeof identification);
     header.type = elf::TYPE_EXECUTABLE;
     header.machine = elf::MACHINE_386;
@@ -95,7 +95,8 @@ ProcessId start_code(const char* name, MachineCode code, OutputCapture* output) 
 
 int32_t wait_for(ProcessId pid) {
     int32_t status = -1;
-    libk::ErrorOr<ProcessId> ended = lifecycle::wait_for_child(kernel_process(), pid, false, status);
+    libk::ErrorOr<ProcessId> ended =
+        lifecycle::wait_for_child(kernel_process(), pid, false, status);
     if (ended.is_error())
         testing::fail(__FILE__, __LINE__, "wait for process %u failed: %s", pid,
                       libk::error_description(ended.error()));

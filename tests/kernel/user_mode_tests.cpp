@@ -92,8 +92,8 @@ KERNEL_TEST(unknown_system_call_numbers_fail_with_enosys) {
 }
 
 KERNEL_TEST(bad_pointers_fail_with_efault) {
-    constexpr uint32_t CODE = 0x00400054;           // mapped, read-only
-    constexpr uint32_t STACK_TOP = 0xBFFFF000;      // the main stack ends here
+    constexpr uint32_t CODE = 0x00400054;      // mapped, read-only
+    constexpr uint32_t STACK_TOP = 0xBFFFF000; // the main stack ends here
     expect_call_fails("null", system_call_program(SYSCALL_WRITE, 1, 0, 10), EFAULT);
     expect_call_fails("kernel", system_call_program(SYSCALL_WRITE, 1, 0xC0000000, 4), EFAULT);
     expect_call_fails("into kernel", system_call_program(SYSCALL_WRITE, 1, STACK_TOP - 8, 16),
@@ -120,8 +120,8 @@ KERNEL_TEST(buffers_may_cross_between_mapped_pages) {
 }
 
 KERNEL_TEST(registers_survive_a_system_call_even_with_a_bad_stack_pointer) {
-    const uint32_t values[] = {0x11111111, 0x22222222, 0x33333333, 0x55555555, 0x66666666,
-                               0x77777777};
+    const uint32_t values[] = {0x11111111, 0x22222222, 0x33333333,
+                               0x55555555, 0x66666666, 0x77777777};
     const Register registers[] = {Register::Ecx, Register::Edx, Register::Ebx,
                                   Register::Ebp, Register::Esi, Register::Edi};
     CodeBuilder program;
@@ -146,12 +146,12 @@ KERNEL_TEST(faults_end_only_the_faulting_process) {
     for (const Fault& fault : FAULTS) {
         int32_t status = run_code(fault.name, MachineCode{fault.code, fault.size});
         if (status != ABI_WAIT_SIGNALED(fault.signal))
-            testing::fail(__FILE__, __LINE__, "%s: wait status %#x, expected signal %d",
-                          fault.name, static_cast<unsigned>(status), fault.signal);
+            testing::fail(__FILE__, __LINE__, "%s: wait status %#x, expected signal %d", fault.name,
+                          static_cast<unsigned>(status), fault.signal);
     }
     // A thread overflowing its own stack ends the whole process while its main thread sleeps.
     CodeBuilder program;
-    const uint8_t skip_thread[] = {0xEB, 0x03};     // jmp over the thread's code
+    const uint8_t skip_thread[] = {0xEB, 0x03};    // jmp over the thread's code
     const uint8_t overflow[] = {0x50, 0xEB, 0xFD}; // the thread: push eax; jmp back
     program.bytes(skip_thread);
     uint32_t thread_entry = program.here();
@@ -188,8 +188,8 @@ KERNEL_TEST(fault_report_names_the_program_the_address_and_the_function) {
     frame.error_code = 0x6; // a write from user mode to a page that is not present
     frame.eip = header.entry + 3;
     char report[192];
-    user_fault::describe(report, sizeof report, frame, 0xC0000000, "hello", 3,
-                         hello.value().data, hello.value().size, false);
+    user_fault::describe(report, sizeof report, frame, 0xC0000000, "hello", 3, hello.value().data,
+                         hello.value().size, false);
     char expected[192];
     libk::format_buffer(expected, sizeof expected,
                         "hello[3]: killed: page fault writing 0xc0000000 at eip 0x%08x "
@@ -203,8 +203,10 @@ KERNEL_TEST(fault_report_names_the_program_the_address_and_the_function) {
     frame.eip = 0x1234;
     user_fault::describe(report, sizeof report, frame, 0xBFFDDFFC, "x", 9, nullptr, 0, true);
     EXPECT(strcmp(report, "x[9]: killed: page fault writing 0xbffddffc at eip 0x00001234 "
-                          "(?" "?): stack overflow") == 0);
+                          "(?"
+                          "?): stack overflow") == 0);
     frame.vector = 0;
     user_fault::describe(report, sizeof report, frame, 0, "x", 9, nullptr, 0, false);
-    EXPECT(strcmp(report, "x[9]: killed: divide error at eip 0x00001234 (?" "?)") == 0);
+    EXPECT(strcmp(report, "x[9]: killed: divide error at eip 0x00001234 (?"
+                          "?)") == 0);
 }

@@ -18,6 +18,6 @@ constexpr uint32_t USER_FLAGS = (1u << 9) | (1u << 1);
 // value of TSS.esp0 while the thread runs), where every later interrupt from user mode puts its
 // frame too, so the thread's saved user registers are always found in the same place.
 extern "C" [[noreturn]] void enter_user_mode(uint32_t eip, uint32_t user_esp,
-                                           uint32_t kernel_stack_top);
+                                             uint32_t kernel_stack_top);
 
 } // namespace arch

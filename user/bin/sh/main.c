@@ -138,6 +138,10 @@ static void run_program(char** argv) {
         perror("sh: waitpid");
         return;
     }
+    /* A program ended by a signal had no chance to undo what it did to the screen (a colour,
+     * a hidden cursor, as the demos' pictures leave them): undo it here. */
+    if (WIFSIGNALED(status))
+        fputs("\033[0m\033[?25h", stdout);
     char how[64];
     describe_wait_status(status, how, sizeof how);
     printf("[%s, pid %d: %s]\n", path, child, how);

@@ -82,10 +82,11 @@ static void note_parallel_stages(Summary* summary, const StageResult results[STA
         summary_note(summary, "(at most %lld.%02lld CPUs worked for them: other programs ran too)",
                      (long long)(busy / 100), (long long)(busy % 100));
     if (cpus == 1) {
-        summary_note(summary, "one CPU does all the work however it is split, so threads and");
-        summary_note(summary, "processes take about as long as one thread (a few %% either way");
-        summary_note(summary, "is measuring noise); on N CPUs, threads without a GIL and");
-        summary_note(summary, "processes could be up to N times as fast as one thread");
+        summary_note(summary, "one CPU does all the work however it is split, so neither");
+        summary_note(summary, "threads nor processes can beat one thread: differences between");
+        summary_note(summary, "the stages are the clock's steps and what else the machine (or");
+        summary_note(summary, "an emulator's host) was doing; on N CPUs, threads without a GIL");
+        summary_note(summary, "and processes could be up to N times as fast as one thread");
     } else {
         summary_note(summary, "each process has its own interpreter lock, so processes can");
         summary_note(summary, "use all %d CPUs at once, as threads without a GIL can", cpus);

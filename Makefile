@@ -5,6 +5,7 @@
 #                   a kernel command line, ACCEL=kvm to ask for KVM); the GRUB menu offers the
 #                   shell and each demo; DEMO=restroom ARGS="--workers 6" boots straight into one
 #   make debug      boot paused under QEMU's gdbstub; then `make gdb` in another terminal
+#                   (DEMO= and ARGS= as for make run)
 #   make test       host tests, kernel tests under QEMU, gdb batch test (TEST=name runs one)
 #   make trace      boot with the scheduling trace on; writes build/trace.{txt,json,svg}
 #                   (TEST=name for a kernel test, DEMO=name ARGS="..." for a demo)

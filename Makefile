@@ -78,7 +78,8 @@ $(BUILD)/kernel.sym: $(BUILD)/kernel.elf
 	@echo "  SYMBOLS $@"
 	@$(NM) -n -C -S --defined-only $< | tools/symbols.sh > $@
 
-$(BUILD)/os.iso: $(BUILD)/kernel.elf $(BUILD)/kernel.sym iso/grub.cfg.in tools/make-iso.sh
+$(BUILD)/os.iso: $(BUILD)/kernel.elf $(BUILD)/kernel.sym $(BUILD)/initrd.tar iso/grub.cfg.in \
+		tools/make-iso.sh
 	@echo "  ISO     $@"
 	@tools/make-iso.sh $@ "$(CMDLINE)"
 iso: $(BUILD)/os.iso
@@ -122,9 +123,11 @@ test: deps all
 
 include tests/host/host.mk
 include user/demos/host-demos.mk
+include user/user.mk
 
 # ---------------------------------------------------------------------------------------------
-FORMAT_FILES = $(shell find $(wildcard boot arch kernel libk user tests) -name '*.cpp' -o -name '*.c' -o -name '*.h' | sort)
+FORMAT_FILES = $(shell find $(wildcard boot arch kernel libk user tests) \
+	-name '*.cpp' -o -name '*.c' -o -name '*.h' | sort)
 format:
 	$(CLANG_FORMAT) -i $(FORMAT_FILES)
 format-check:

@@ -10,9 +10,11 @@
 #include "kernel/boot_info/command_line.h"
 #include "kernel/console/console.h"
 #include "kernel/debug/log.h"
+#include "kernel/debug/panic.h"
 #include "kernel/debug/symbols.h"
 #include "kernel/memory/memory.h"
 #include "kernel/runtime/cxx_runtime.h"
+#include "kernel/sched/kernel_thread.h"
 #include "kernel/testing/kernel_test.h"
 #include "kernel/time/clock.h"
 
@@ -34,7 +36,8 @@ void run_command_line_request() {
     char test_name[64];
     if (command_line::find("test", test_name, sizeof test_name))
         testing::run(test_name);
-    console::print("Nothing more to run: halting. (Boot with test=NAME to run a kernel test.)\n");
+    console::print("Nothing more to run. (Boot with test=NAME to run a kernel test; Ctrl-T on the "
+                   "serial console lists the threads.)\n");
 }
 
 } // namespace
@@ -56,7 +59,14 @@ extern "C" [[noreturn]] void kernel_main(uint32_t magic, uintptr_t boot_informat
     initialize_processor();
     memory::initialize();
     memory::log_summary();
+    kernel_thread::initialize(command_line::number("quantum", kernel_thread::DEFAULT_QUANTUM_TICKS,
+                                                   1, kernel_thread::MAXIMUM_QUANTUM_TICKS));
 
     run_command_line_request();
-    arch::halt_forever();
+    // The boot thread's work is done: it ends, and the idle thread keeps the timer going.
+    libk::ErrorOr<void> detached = kernel_thread::detach(this_thread::id());
+    if (detached.is_error())
+        panic("the boot thread cannot detach itself: %s",
+              libk::error_description(detached.error()));
+    this_thread::exit(0);
 }

@@ -25,6 +25,16 @@ const char* error_description(Error error) {
         return "heap corrupted";
     case Error::TooLong:
         return "too long";
+    case Error::WouldBlock:
+        return "would block";
+    case Error::WouldDeadlock:
+        return "would deadlock";
+    case Error::NotOwner:
+        return "not the owner";
+    case Error::NoSuchThread:
+        return "no such thread";
+    case Error::AlreadyJoined:
+        return "already being joined";
     }
     return "unknown error";
 }

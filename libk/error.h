@@ -18,6 +18,11 @@ enum class Error : uint8_t {
     NotAllocated,    // freeing memory the allocator never handed out
     HeapCorrupted,   // a heap block's canaries or free-memory poison were overwritten
     TooLong,         // a string did not fit in the buffer meant for it
+    WouldBlock,      // the operation would have to wait (try_lock on a mutex someone holds)
+    WouldDeadlock,   // waiting would never end (locking a mutex you own, joining yourself)
+    NotOwner,        // releasing a mutex the caller does not own
+    NoSuchThread,    // no thread has this id (any more)
+    AlreadyJoined,   // another thread is already joining this one
 };
 
 // A short English description for reports ("out of memory").

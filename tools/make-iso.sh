@@ -13,7 +13,7 @@ staging=$(mktemp -d "${TMPDIR:-/tmp}/kernel-iso.XXXXXX")
 log=$(mktemp "${TMPDIR:-/tmp}/kernel-iso-log.XXXXXX")
 trap 'rm -rf "$staging" "$log"' EXIT
 mkdir -p "$staging/boot/grub"
-cp "$build/kernel.elf" "$build/kernel.sym" "$staging/boot/"
+cp "$build/kernel.elf" "$build/kernel.sym" "$build/initrd.tar" "$staging/boot/"
 # Escape characters that sed would treat specially in the replacement.
 escaped=$(printf '%s' "$command_line" | sed 's/[&|\\]/\\&/g')
 sed -e "s|@CMDLINE@|$escaped|g" -e "s|@TIMEOUT@|$timeout|g" iso/grub.cfg.in \

@@ -43,11 +43,10 @@ void log_summary() {
     PhysicalRange image = kernel_image_range();
     log::info("memory", "kernel image %u KiB at %#010x, %u KiB of it read-only", kib(image.size()),
               static_cast<unsigned>(image.start), kib(kernel_read_only_bytes()));
-    HeapStatistics heap = kernel_heap_statistics();
-    log::info("memory", "RAM mapped at %#x (%u MiB), heap at %#x (%u KiB)",
+    log::info("memory", "RAM mapped at %#x (%u MiB); kernel heap at %#x",
               static_cast<unsigned>(DIRECT_MAP_BASE),
               static_cast<unsigned>(direct_map_bytes() >> 20),
-              static_cast<unsigned>(KERNEL_HEAP_BASE), kib(heap.heap_size));
+              static_cast<unsigned>(KERNEL_HEAP_BASE));
 }
 
 } // namespace memory

@@ -20,6 +20,16 @@ HOST_TESTED_SOURCES += kernel/memory/frame_allocator.cpp
 HOST_TESTED_SOURCES += kernel/memory/heap.cpp
 HOST_TESTED_SOURCES += kernel/memory/heap_checks.cpp
 HOST_TESTED_SOURCES += kernel/memory/page_tables.cpp
+HOST_TESTED_SOURCES += kernel/sched/thread.cpp
+HOST_TESTED_SOURCES += kernel/sched/round_robin_policy.cpp
+HOST_TESTED_SOURCES += kernel/sched/sleep_queue.cpp
+HOST_TESTED_SOURCES += kernel/sync/wait_queue.cpp
+HOST_TESTED_SOURCES += kernel/proc/elf.cpp
+HOST_TESTED_SOURCES += kernel/proc/tar.cpp
+HOST_TESTED_SOURCES += user/lib/stdlib/heap_allocator.cpp
+HOST_TESTED_SOURCES += user/lib/stdlib/integer_parsing.cpp
+HOST_TESTED_SOURCES += user/lib/stdio/output_stream.cpp
+HOST_TESTED_SOURCES += user/lib/string/string.cpp
 HOST_OBJECTS := $(HOST_TEST_SOURCES:%.cpp=$(BUILD)/host/%.o) \
 	$(HOST_TESTED_SOURCES:%.cpp=$(BUILD)/host/%.o)
 HOST_CXXFLAGS := -std=c++20 -O1 -g -Wall -Wextra -DLIBK_HOSTED -I. -Iarch/x86/include \

@@ -1,0 +1,16 @@
+// See thread_dump_key.h.
+#include "kernel/sched/thread_dump_key.h"
+#include "arch/serial.h"
+#include "kernel/sched/thread_dump.h"
+
+namespace scheduler {
+
+void poll_thread_dump_key() {
+    // A few bytes per tick at most: a stream of input must not keep the tick handler busy.
+    for (int i = 0; i < 16 && arch::serial::has_input(); ++i) {
+        if (arch::serial::read_byte() == THREAD_DUMP_KEY)
+            dump_threads();
+    }
+}
+
+} // namespace scheduler

@@ -1,0 +1,36 @@
+/* printf conversions for the fixed-width integer types: uint64_t is "%" PRIu64. On i386,
+ * 64-bit types are long long and the 32-bit ones are int (intptr_t too). */
+#pragma once
+
+#include <stdint.h>
+
+#define PRId8 "d"
+#define PRId16 "d"
+#define PRId32 "d"
+#define PRId64 "lld"
+#define PRIi8 "i"
+#define PRIi16 "i"
+#define PRIi32 "i"
+#define PRIi64 "lli"
+#define PRIu8 "u"
+#define PRIu16 "u"
+#define PRIu32 "u"
+#define PRIu64 "llu"
+#define PRIo8 "o"
+#define PRIo16 "o"
+#define PRIo32 "o"
+#define PRIo64 "llo"
+#define PRIx8 "x"
+#define PRIx16 "x"
+#define PRIx32 "x"
+#define PRIx64 "llx"
+#define PRIX8 "X"
+#define PRIX16 "X"
+#define PRIX32 "X"
+#define PRIX64 "llX"
+#define PRIdMAX "jd"
+#define PRIuMAX "ju"
+#define PRIxMAX "jx"
+#define PRIdPTR "d"
+#define PRIuPTR "u"
+#define PRIxPTR "x"

@@ -3,12 +3,15 @@
 # so a field that moves or changes size needs no change here.
 import gdb
 
-from . import paging
+from . import paging, thread_commands, waiting
 
 
 class KernelCommand(gdb.Command):
     """Commands that show the kernel's own structures.
 
+  kthreads          list the threads: state, priority, where, saved registers
+  kbt [THREAD]      backtrace of a thread that is not running (from its saved context)
+  kwait [OBJECT]    who holds a mutex, who waits for it or a semaphore, in order
   kpt ADDRESS       walk the page tables for a virtual address
 
 Type "help COMMAND" for the details of one of them."""
@@ -23,3 +26,5 @@ Type "help COMMAND" for the details of one of them."""
 def register_commands():
     KernelCommand()
     paging.register()
+    thread_commands.register()
+    waiting.register()

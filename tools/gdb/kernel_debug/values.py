@@ -43,8 +43,9 @@ def as_address(value):
 
 
 def register(name):
-    """A register of the CPU as QEMU has it now ($eip, $cr3, ...), as an int."""
-    return int(gdb.parse_and_eval(f"${name}")) & 0xFFFFFFFF
+    """A register of the CPU as QEMU has it now (eip, cr3, ...), as an int: the innermost
+    frame's, whichever frame the user has selected."""
+    return int(gdb.newest_frame().read_register(name)) & 0xFFFFFFFF
 
 
 def read_word(address):
@@ -74,7 +75,7 @@ def function_name(address, is_return_address=False):
     lookup = address - 1 if is_return_address else address
     block = _function_block(lookup)
     if block is not None:
-        return f"{block.function.print_name}+{address - block.start:#x}"
+        return f"{short_function_name(block.function.print_name)}+{address - block.start:#x}"
     # Assembly routines have no function blocks; the ELF symbol table still names them.
     description = gdb.execute(f"info symbol {lookup:#x}", to_string=True).strip()
     if description.startswith("No symbol"):
@@ -119,3 +120,35 @@ def source_line(address):
     if line.symtab is None or line.line == 0:
         return ""
     return f"{line.symtab.filename}:{line.line}"
+
+
+def list_elements(intrusive_list, limit=100000):
+    """The elements of a libk::IntrusiveList (libk/intrusive_list.h), first to last, as values
+    of the element type. Each node records the element it belongs to (m_owner), so no offsets
+    are computed here. Stops after `limit` elements, in case the list is damaged."""
+    head = intrusive_list["m_head"]
+    head_address = int(head.address)
+    node = head["m_next"]
+    for _ in range(limit):
+        if int(node) in (0, head_address):
+            return
+        yield node["m_owner"].dereference()
+        node = node["m_next"]
+    raise gdb.GdbError(f"the list at {int(intrusive_list.address):#x} has more than {limit} "
+                       "elements: is it damaged?")
+
+
+def short_function_name(name):
+    """A function name as a student reads it: no parameter list, no "(anonymous namespace)::".
+    "kernel_thread::(anonymous namespace)::reap_loop(void*)" -> "kernel_thread::reap_loop"."""
+    if name is None:
+        return "??"
+    name = name.replace("(anonymous namespace)::", "")
+    if name.endswith(")"):
+        depth = 0
+        for index in range(len(name) - 1, -1, -1):
+            depth += {")": 1, "(": -1}.get(name[index], 0)
+            if depth == 0:
+                name = name[:index] if index > 0 else name
+                break
+    return name

@@ -1,0 +1,94 @@
+# kthreads and kbt: the list of kernel threads with the registers each one saved, and the
+# backtrace of any of them, running or not.
+from . import stacks, threads, values
+
+import gdb
+
+
+def print_thread(thread):
+    marker = "*" if thread.is_running else " "
+    print(f"{marker}{thread.id:4}  {thread.name:<16} {thread.process_name:<8} {thread.state:<9}"
+          f"{thread.priority:4}  {stacks.where(thread)}")
+    if thread.is_running:
+        eip, esp, ebp = (values.register(name) for name in ("eip", "esp", "ebp"))
+        print(f"       running: eip {eip:#010x} {values.function_name(eip)}  "
+              f"esp {esp:#010x}  ebp {ebp:#010x}")
+        return
+    registers = thread.saved_registers()
+    if registers is None:
+        return
+    # esp is the value switch_context stored: the address of the Context on the thread's stack.
+    print(f"       saved: eip {registers['eip']:#010x} "
+          f"{values.function_name(registers['eip'], is_return_address=True)}  "
+          f"esp {thread.context_address:#010x}  ebp {registers['ebp']:#010x}")
+
+
+class ThreadsCommand(gdb.Command):
+    """List the kernel's threads: kthreads
+
+For each thread: id, name, process, state, priority, and where it is (the first function
+outside the scheduler's own code, or the code the timer preempted). The second line shows the
+registers it saved when it left the CPU (its arch::Context: eip with the function it is in, esp,
+ebp); for the running thread (marked *), the CPU's registers."""
+
+    def __init__(self):
+        super().__init__("kthreads", gdb.COMMAND_STATUS)
+
+    def invoke(self, argument, from_tty):
+        if argument.strip():
+            raise gdb.GdbError("usage: kthreads (no arguments)")
+        stacks.require_stopped_target()
+        all_threads = threads.all_threads()
+        print("   id  name             process  state    prio  where")
+        for thread in all_threads:
+            print_thread(thread)
+
+
+def print_backtrace(thread, backtrace_arguments):
+    print(f"{thread.describe()}:")
+    if thread.is_running:
+        print("  running: the CPU's own registers")
+        gdb.execute(f"backtrace {backtrace_arguments}")
+        return
+    if thread.state == "exited":
+        print("  exited: it has no stack to show any more")
+        return
+    registers = thread.saved_registers()
+    if not thread.has_started:
+        print("  not started yet: its first switch enters thread_trampoline, which calls "
+              + values.function_name(thread.entry).split("+")[0])
+    print(f"  saved context at esp {thread.context_address:#010x}: eip {registers['eip']:#010x}"
+          f"  ebp {registers['ebp']:#010x}  ebx {registers['ebx']:#010x}"
+          f"  esi {registers['esi']:#010x}  edi {registers['edi']:#010x}")
+    with stacks.SavedContextLoaded(registers):
+        gdb.execute(f"backtrace {backtrace_arguments}")
+
+
+class BacktraceCommand(gdb.Command):
+    """Backtrace of a kernel thread, running or not: kbt [THREAD [full|N ...]]
+
+THREAD is a thread id (see kthreads) or an expression that is a Thread or Thread*. Without
+THREAD, every thread's backtrace. Words after THREAD go to gdb's backtrace command ("full" adds
+local variables, a number limits the frames).
+
+A thread that is not running is its saved registers: kbt loads them into the CPU for a moment,
+lets gdb unwind the stack from there, then puts the CPU's registers back."""
+
+    def __init__(self):
+        super().__init__("kbt", gdb.COMMAND_STACK)
+
+    def invoke(self, argument, from_tty):
+        stacks.require_stopped_target()
+        words = gdb.string_to_argv(argument)
+        if not words:
+            for thread in threads.all_threads():
+                print_backtrace(thread, "")
+                print()
+            return
+        print_backtrace(threads.find_thread(words[0]), " ".join(words[1:]))
+
+
+def register():
+    stacks.register_interrupt_unwinder()
+    ThreadsCommand()
+    BacktraceCommand()

@@ -95,6 +95,34 @@ def test(session):
     output = session.command("kthreads")
     session.expect_match(thread_line(visitors[0], "visitor-1", "ready"), output,
                          "the new owner is ready: it owns the mutex before it runs again")
+    check_switch(session)
+
+
+def check_switch(session):
+    """At switch_context's first instruction: [esp + 8] is `next`, the arriving thread's Context.
+    kswitch shows it beside the CPU's registers; after the ret the arriving thread runs."""
+    session.run_to("switch_context")
+    next_context = int(gdb.parse_and_eval("*(unsigned *)($esp + 8)"))
+    output = session.command("kswitch")
+    match = session.expect_match(r'^leaving:  thread (\d+) .*\narriving: thread (\d+) .*its Context '
+                                 rf"at 0x{next_context:08x}$", output,
+                                 "kswitch names the arriving thread by the Context switch_context "
+                                 "is given")
+    leaving, arriving = match.group(1), match.group(2)
+    session.expect(leaving != arriving, "two different threads")
+    output = session.command("kthreads")
+    session.expect_match(rf"^\* *{leaving}  ", output,
+                         "kthreads marks the leaving thread: the CPU still runs on its stack")
+    session.expect("The CPU is inside switch_context" in output, "and says why")
+    gdb.execute("delete")
+    for _ in range(20):
+        gdb.execute("stepi", to_string=True)
+        if gdb.selected_frame().name() != "switch_context":
+            break
+    output = session.command("kthreads")
+    session.expect_match(rf"^\* *{arriving}  [^\n]* running ", output,
+                         "after switch_context returns, the arriving thread runs")
+    session.expect("The CPU is inside switch_context" not in output, "the switch is complete")
 
 
 gdb_test.run(__file__, test)

@@ -11,6 +11,7 @@ class KernelCommand(gdb.Command):
 
   kthreads          list the threads: state, priority, where, saved registers
   kbt [THREAD]      backtrace of a thread that is not running (from its saved context)
+  kswitch           the two register sets of a switch_context in progress
   kwait [OBJECT]    who holds a mutex, who waits for it or a semaphore, in order
   kpt ADDRESS       walk the page tables for a virtual address
 

@@ -42,6 +42,11 @@ ebp); for the running thread (marked *), the CPU's registers."""
         print("   id  name             process  state    prio  where")
         for thread in all_threads:
             print_thread(thread)
+        switch = threads.switch_in_progress(all_threads)
+        if switch:
+            leaving, arriving = switch
+            print(f"The CPU is inside switch_context: the scheduler has made thread {arriving.id} "
+                  f"current, but the CPU still runs on thread {leaving.id}'s stack (see kswitch).")
 
 
 def print_backtrace(thread, backtrace_arguments):
@@ -88,7 +93,47 @@ lets gdb unwind the stack from there, then puts the CPU's registers back."""
         print_backtrace(threads.find_thread(words[0]), " ".join(words[1:]))
 
 
+class SwitchCommand(gdb.Command):
+    """The two register sets of a context switch in progress: kswitch
+
+Inside switch_context (break there), the CPU still holds the leaving thread's registers while
+the arriving thread's wait in its saved Context. kswitch shows both side by side."""
+
+    def __init__(self):
+        super().__init__("kswitch", gdb.COMMAND_STATUS)
+
+    def invoke(self, argument, from_tty):
+        stacks.require_stopped_target()
+        all_threads = threads.all_threads()
+        switch = threads.switch_in_progress(all_threads)
+        if switch is None:
+            running = [thread for thread in all_threads if thread.is_running]
+            print(f"No switch in progress: the CPU runs {running[0].describe()}. "
+                  "Break in switch_context to catch one.")
+            return
+        leaving, arriving = switch
+        saved = arriving.saved_registers()
+        saved["esp"] = arriving.context_address
+        print(f"leaving:  {leaving.describe()}: its registers are the CPU's until "
+              "switch_context pushes them")
+        print(f"arriving: {arriving.describe()}: its registers wait in its Context at "
+              f"{arriving.context_address:#010x}")
+        print(f"         {'leaving (the CPU now)':<36}arriving (its saved Context)")
+        for name in ("eip", "esp", "ebp", "ebx", "esi", "edi"):
+            now = values.register(name)
+            line = (f"  {name}    {now:#010x} {describe_register(name, now, False):<25}"
+                    f"{saved[name]:#010x} {describe_register(name, saved[name], True)}")
+            print(line.rstrip())
+
+
+def describe_register(name, value, is_return_address):
+    if name == "eip":
+        return values.function_name(value, is_return_address)
+    return ""
+
+
 def register():
     stacks.register_interrupt_unwinder()
     ThreadsCommand()
     BacktraceCommand()
+    SwitchCommand()

@@ -12,7 +12,7 @@ CURRENT_THREAD = "scheduler::(anonymous namespace)::g_current"
 class KernelThread:
     """One Thread, read once: the fields the commands show, by their names in thread.h."""
 
-    def __init__(self, value, current_address):
+    def __init__(self, value, on_cpu_address, current_address):
         self.value = value
         self.address = int(value.address)
         self.id = int(value["m_id"])
@@ -26,7 +26,13 @@ class KernelThread:
         self.preempted_frame = int(value["m_preempted_frame"])
         self.times_scheduled = int(value["m_statistics"]["times_scheduled"])
         self.entry = int(value["m_entry"])
-        self.is_running = self.address == current_address
+        self.stack_bottom = int(value["m_stack"]["bottom"])
+        self.stack_top = int(value["m_stack"]["top"])
+        # The thread whose registers the CPU holds. That is the scheduler's current thread,
+        # except inside switch_context, where the scheduler already names the next thread while
+        # the CPU still runs on the leaving thread's stack.
+        self.is_running = self.address == on_cpu_address
+        self.is_current = self.address == current_address
 
     @property
     def has_started(self):
@@ -59,8 +65,28 @@ def all_threads():
         raise gdb.GdbError("the scheduler has not started yet: there are no threads "
                            "(kernel_thread::initialize in kernel_main starts it)")
     current = int(values.variable(CURRENT_THREAD))
-    return [KernelThread(thread, current)
-            for thread in values.list_elements(values.variable(ALL_THREADS))]
+    thread_values = list(values.list_elements(values.variable(ALL_THREADS)))
+    on_cpu = thread_on_cpu(thread_values) or current
+    return [KernelThread(thread, on_cpu, current) for thread in thread_values]
+
+
+def thread_on_cpu(thread_values):
+    """The address of the Thread whose kernel stack holds the CPU's esp, or None (the
+    double-fault task runs on a stack of its own)."""
+    esp = values.register("esp")
+    for thread in thread_values:
+        if int(thread["m_stack"]["bottom"]) <= esp < int(thread["m_stack"]["top"]):
+            return int(thread.address)
+    return None
+
+
+def switch_in_progress(all_threads):
+    """(leaving, arriving) while the CPU is inside switch_context, else None."""
+    running = [thread for thread in all_threads if thread.is_running]
+    current = [thread for thread in all_threads if thread.is_current]
+    if running and current and running[0] is not current[0]:
+        return running[0], current[0]
+    return None
 
 
 def thread_at(address):

@@ -78,8 +78,13 @@ $(BUILD)/kernel.sym: $(BUILD)/kernel.elf
 	@echo "  SYMBOLS $@"
 	@$(NM) -n -C -S --defined-only $< | tools/symbols.sh > $@
 
+# The command line as a file that changes only when it does: a new CMDLINE rebuilds the ISO.
+$(BUILD)/command-line: FORCE
+	@mkdir -p $(BUILD)
+	@echo '$(CMDLINE)' | cmp -s - $@ || echo '$(CMDLINE)' > $@
+
 $(BUILD)/os.iso: $(BUILD)/kernel.elf $(BUILD)/kernel.sym $(BUILD)/initrd.tar iso/grub.cfg.in \
-		tools/make-iso.sh
+		tools/make-iso.sh $(BUILD)/command-line
 	@echo "  ISO     $@"
 	@tools/make-iso.sh $@ "$(CMDLINE)"
 iso: $(BUILD)/os.iso

@@ -56,8 +56,7 @@ def print_backtrace(thread, backtrace_arguments):
         gdb.execute(f"backtrace {backtrace_arguments}")
         return
     if thread.state == "exited":
-        print("  exited: it has no stack to show any more")
-        return
+        print("  exited: its stack stays until the thread is joined or reaped")
     registers = thread.saved_registers()
     if not thread.has_started:
         print("  not started yet: its first switch enters thread_trampoline, which calls "

@@ -15,10 +15,6 @@ def variable(name):
     return symbol.value()
 
 
-def has_variable(name):
-    return (gdb.lookup_global_symbol(name) or gdb.lookup_static_symbol(name)) is not None
-
-
 def constant(name):
     """A constant of the kernel's headers, such as memory::DIRECT_MAP_BASE, as an int."""
     try:
@@ -97,29 +93,6 @@ def _function_block(address):
             function = block
         block = block.superblock
     return function
-
-
-def inlined_functions(address):
-    """The functions at a code address, innermost first: for code of a function inlined into
-    another, both names ("scheduler::switch_to", "scheduler::yield")."""
-    try:
-        block = gdb.block_for_pc(address)
-    except RuntimeError:
-        return []
-    names = []
-    while block is not None and not (block.is_static or block.is_global):
-        if block.function is not None:
-            names.append(block.function.print_name)
-        block = block.superblock
-    return names
-
-
-def source_line(address):
-    """ "file:line" of a code address, or "" when the debug information has none."""
-    line = gdb.find_pc_line(address)
-    if line.symtab is None or line.line == 0:
-        return ""
-    return f"{line.symtab.filename}:{line.line}"
 
 
 def list_elements(intrusive_list, limit=100000):

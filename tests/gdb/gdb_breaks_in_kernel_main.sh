@@ -19,5 +19,5 @@ output=$(timeout 120 gdb -q -batch -nx -ex "set tcp connect-timeout 60" \
 echo "$output"
 echo "$output" | grep -q '^#0 .*kernel_main' || { echo "FAIL: backtrace does not start in kernel_main"; exit 1; }
 echo "$output" | grep -q 'eip .*<kernel_main' || { echo "FAIL: eip is not in kernel_main"; exit 1; }
-echo "$output" | grep -q '^  kpt ADDRESS' || { echo "FAIL: the kernel extension is not loaded"; exit 1; }
+echo "$output" | grep -q '^  kthreads ' || { echo "FAIL: the kernel extension is not loaded"; exit 1; }
 echo "gdb stopped in kernel_main as expected, with the kernel extension loaded"

@@ -3,7 +3,7 @@
 # so a field that moves or changes size needs no change here.
 import gdb
 
-from . import paging, thread_commands, waiting
+from . import paging, processes, thread_commands, waiting
 
 
 class KernelCommand(gdb.Command):
@@ -13,7 +13,8 @@ class KernelCommand(gdb.Command):
   kbt [THREAD]      backtrace of a thread that is not running (from its saved context)
   kswitch           the two register sets of a switch_context in progress
   kwait [OBJECT]    who holds a mutex, who waits for it or a semaphore, in order
-  kpt ADDRESS       walk the page tables for a virtual address
+  kprocs            list the processes: page directory, threads, handles
+  kpt ADDRESS [PID] walk the page tables for a virtual address
 
 Type "help COMMAND" for the details of one of them."""
 
@@ -29,3 +30,4 @@ def register_commands():
     paging.register()
     thread_commands.register()
     waiting.register()
+    processes.register()

@@ -4,7 +4,7 @@
 # The tables are in physical memory. gdb reads virtual addresses only, so physical address p is
 # read through the kernel's direct map at memory::DIRECT_MAP_BASE + p (kernel/memory/layout.h),
 # which every address space has; with paging still off, virtual and physical are the same.
-from . import values
+from . import processes, values
 
 import gdb
 
@@ -142,26 +142,33 @@ def print_walk(result):
 
 
 class PageTableCommand(gdb.Command):
-    """Walk the page tables for a virtual address: kpt ADDRESS
+    """Walk the page tables for a virtual address: kpt ADDRESS [PID]
 
 Shows the page directory entry and the page table entry the MMU uses for ADDRESS, their flags,
 and the physical address it leads to. ADDRESS is any expression: 0x400000, $esp, &g_variable.
-The walk starts at the page directory in CR3 (the address space running now)."""
+The walk starts at the page directory in CR3 (the address space running now), or at the page
+directory of process PID (see kprocs)."""
 
     def __init__(self):
         super().__init__("kpt", gdb.COMMAND_DATA)
 
     def invoke(self, argument, from_tty):
         arguments = gdb.string_to_argv(argument)
-        if len(arguments) != 1:
-            raise gdb.GdbError("usage: kpt ADDRESS")
+        if len(arguments) not in (1, 2):
+            raise gdb.GdbError("usage: kpt ADDRESS [PID]")
         virtual = values.as_address(values.evaluate(arguments[0]))
         memory = PhysicalMemory()
         if not memory.paging_enabled:
             print(f"paging is off (CR0.PG = 0): {virtual:#010x} is the physical address itself")
             return
-        directory = values.register("cr3") & FRAME_MASK
-        print(f"page directory at physical {directory:#010x} (CR3)")
+        if len(arguments) == 2:
+            process = processes.find_process(arguments[1])
+            directory = process.directory & FRAME_MASK
+            print(f'page directory at physical {directory:#010x} (process {process.id} '
+                  f'"{process.name}")')
+        else:
+            directory = values.register("cr3") & FRAME_MASK
+            print(f"page directory at physical {directory:#010x} (CR3)")
         print_walk(walk(virtual, directory, memory))
 
 

@@ -99,8 +99,10 @@ class InterruptFrameUnwinder(Unwinder):
         unwind_info = pending_frame.create_unwind_info(FrameId(esp, self.stub_start))
         for name in ("eax", "ecx", "edx", "ebx", "ebp", "esi", "edi", "eip", "eflags"):
             unwind_info.add_saved_register(name, frame[name])
-        from_user_mode = int(frame["cs"]) & 3 == 3
-        caller_esp = int(frame["user_esp"]) if from_user_mode else int(frame["user_esp"].address)
+        if int(frame["cs"]) & 3 == 3:
+            caller_esp = int(frame["user_esp"])  # user code, on its own stack
+        else:
+            caller_esp = int(frame["user_esp"].address)  # ring 0: the stack went on after eflags
         unwind_info.add_saved_register("esp", gdb.Value(caller_esp).cast(esp_value.type))
         return unwind_info
 
@@ -137,7 +139,8 @@ def register_interrupt_unwinder():
 
 # Frames that are the mechanism of waiting itself, the same for every thread that waits: the
 # answer to "where is this thread?" is the first frame outside these files.
-MECHANISM_FILES = ("kernel/sched/scheduler.cpp", "kernel/sync/wait_queue.cpp")
+MECHANISM_FILES = ("kernel/sched/scheduler.cpp", "kernel/sync/wait_queue.cpp",
+                   "kernel/proc/blocking.cpp")
 
 
 def frames():
@@ -148,8 +151,24 @@ def frames():
         frame = frame.older()
 
 
+def code_location(pc, name=None):
+    """ "Mutex::lock (kernel/sync/mutex.cpp:22)" for an address of kernel code; user code (no
+    symbols in the kernel's file) as "user code at 0x00401234"."""
+    if pc < values.constant("memory::USER_END"):
+        return f"user code at {pc:#010x}"
+    if name is None:
+        name = values.function_name(pc).split("+")[0]
+    line = gdb.find_pc_line(pc)
+    if line.symtab is not None and line.line:
+        return f"{values.short_function_name(name)} ({line.symtab.filename}:{line.line})"
+    return values.short_function_name(name)
+
+
 def frame_location(frame):
-    """ "Mutex::lock (kernel/sync/mutex.cpp:22)" for a frame."""
+    """The location of a gdb frame; code_location() with the frame's own (inlined) function."""
+    pc = int(frame.pc()) & 0xFFFFFFFF
+    if pc < values.constant("memory::USER_END"):
+        return code_location(pc)
     name = values.short_function_name(frame.name())
     sal = frame.find_sal()
     if sal.symtab is not None and sal.line:
@@ -157,30 +176,26 @@ def frame_location(frame):
     return name
 
 
-def where_from_frames():
-    """Where the thread whose registers gdb sees now stands: the code an interrupt stopped, or
-    else the first frame outside the scheduler and the wait queue."""
-    all_frames = list(frames())
-    for index, frame in enumerate(all_frames[:-1]):
-        if frame.name() == INTERRUPT_STUB:
-            return "preempted in " + frame_location(all_frames[index + 1])
-    for frame in all_frames:
-        sal = frame.find_sal()
-        if sal.symtab is None or sal.symtab.filename not in MECHANISM_FILES:
-            return frame_location(frame)
-    return "?"
-
-
 def where(thread):
-    """A short answer to "where is this thread?" for kthreads."""
+    """A short answer to "where is this thread?" for kthreads: for a thread the timer preempted,
+    the code it was running (its InterruptFrame, which the scheduler keeps); otherwise the first
+    frame outside the mechanism of waiting (the scheduler, the wait queue)."""
     if thread.state == "exited":
         return "exited, waiting to be joined or reaped"
     if not thread.has_started:
         return "not started; will run " + values.function_name(thread.entry).split("+")[0]
     if thread.is_running:
         return frame_location(gdb.newest_frame())
+    if thread.preempted_frame:
+        frame_type = gdb.lookup_type("arch::InterruptFrame").pointer()
+        frame = gdb.Value(thread.preempted_frame).cast(frame_type).dereference()
+        return "preempted in " + code_location(int(frame["eip"]))
     registers = thread.saved_registers()
     if registers is None:
         return "?"
     with SavedContextLoaded(registers):
-        return where_from_frames()
+        for frame in frames():
+            sal = frame.find_sal()
+            if sal.symtab is None or sal.symtab.filename not in MECHANISM_FILES:
+                return frame_location(frame)
+    return "?"

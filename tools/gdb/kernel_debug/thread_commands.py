@@ -1,5 +1,7 @@
 # kthreads and kbt: the list of kernel threads with the registers each one saved, and the
 # backtrace of any of them, running or not.
+import os
+
 from . import stacks, threads, values
 
 import gdb
@@ -18,8 +20,10 @@ def print_thread(thread):
     if registers is None:
         return
     # esp is the value switch_context stored: the address of the Context on the thread's stack.
-    print(f"       saved: eip {registers['eip']:#010x} "
-          f"{values.function_name(registers['eip'], is_return_address=True)}  "
+    # The saved eip is a return address (just after a call), except in a thread that has not
+    # started: there it is the first instruction of thread_trampoline.
+    eip_name = values.function_name(registers["eip"], is_return_address=thread.has_started)
+    print(f"       saved: eip {registers['eip']:#010x} {eip_name}  "
           f"esp {thread.context_address:#010x}  ebp {registers['ebp']:#010x}")
 
 
@@ -53,7 +57,8 @@ def print_backtrace(thread, backtrace_arguments):
     print(f"{thread.describe()}:")
     if thread.is_running:
         print("  running: the CPU's own registers")
-        gdb.execute(f"backtrace {backtrace_arguments}")
+        print(explain_user_frames(gdb.execute(f"backtrace {backtrace_arguments}",
+                                              to_string=True), thread), end="")
         return
     if thread.state == "exited":
         print("  exited: its stack stays until the thread is joined or reaped")
@@ -65,7 +70,35 @@ def print_backtrace(thread, backtrace_arguments):
           f"  ebp {registers['ebp']:#010x}  ebx {registers['ebx']:#010x}"
           f"  esi {registers['esi']:#010x}  edi {registers['edi']:#010x}")
     with stacks.SavedContextLoaded(registers):
-        gdb.execute(f"backtrace {backtrace_arguments}")
+        print(explain_user_frames(gdb.execute(f"backtrace {backtrace_arguments}",
+                                              to_string=True), thread), end="")
+
+
+USER_BOUNDARY_STOP = "Backtrace stopped: previous frame inner to this frame (corrupt stack?)"
+
+
+def program_file(process_name):
+    """The program with its symbols, as the build leaves it (build/user/, looked up in the order
+    init uses: bin, demos, tests), or None."""
+    for folder in ("bin", "demos", "tests"):
+        path = os.path.join("build", "user", folder, process_name)
+        if os.path.isfile(path):
+            return path
+    return None
+
+
+def explain_user_frames(backtrace, thread):
+    """A backtrace that reaches user code ends there, with gdb's complaint that the user stack
+    lies below the kernel stack. That is how it must be: say so instead."""
+    lines = backtrace.rstrip("\n").split("\n")
+    if len(lines) >= 2 and lines[-1] == USER_BOUNDARY_STOP:
+        words = lines[-2].split()
+        if len(words) >= 2 and words[1].startswith("0x") and (
+                int(words[1], 16) < values.constant("memory::USER_END")):
+            program = program_file(thread.process_name) or "build/user/FOLDER/PROGRAM"
+            lines[-1] = ("(it entered the kernel from user mode here; the program's own frames "
+                         f"need its symbols: add-symbol-file {program})")
+    return "\n".join(lines) + "\n"
 
 
 class BacktraceCommand(gdb.Command):

@@ -15,6 +15,10 @@ def variable(name):
     return symbol.value()
 
 
+def has_variable(name):
+    return (gdb.lookup_global_symbol(name) or gdb.lookup_static_symbol(name)) is not None
+
+
 def constant(name):
     """A constant of the kernel's headers, such as memory::DIRECT_MAP_BASE, as an int."""
     try:

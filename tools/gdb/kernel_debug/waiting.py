@@ -1,7 +1,7 @@
 # kwait: who holds a mutex and who waits for a mutex, a semaphore or a condition variable, in
 # the order they will get it (kernel/sync/: each object waits through a WaitQueue, a FIFO list
 # of blocked threads). Without an argument: every blocked thread and what it waits for.
-from . import stacks, threads, values
+from . import processes, stacks, threads, values
 
 import gdb
 
@@ -34,11 +34,25 @@ def object_title(sync_object):
     return f"{title} at {int(sync_object.address):#010x}"
 
 
+def owner_summary(owner):
+    """Who holds a mutex: the kernel's Mutex names its owner by Thread*, a UserMutex by
+    ThreadId (0 when free; an id that no thread has any more when its owner has ended)."""
+    if owner.type.strip_typedefs().code == gdb.TYPE_CODE_PTR:
+        return threads.thread_summary(owner)
+    thread_id = int(owner)
+    if thread_id == 0:
+        return "nobody"
+    for thread in threads.all_threads():
+        if thread.id == thread_id:
+            return thread.describe()
+    return f"thread {thread_id}, which has ended"
+
+
 def print_sync_object(sync_object):
     waiting = waiting_list(sync_object)
     print(object_title(sync_object))
     if has_field(sync_object, "m_owner"):
-        print(f"  held by {threads.thread_summary(sync_object['m_owner'])}")
+        print(f"  held by {owner_summary(sync_object['m_owner'])}")
     if has_field(sync_object, "m_value"):
         print(f"  permits free: {int(sync_object['m_value'])}")
     waiters = [threads.thread_at(int(thread.address))
@@ -75,6 +89,18 @@ def waited_object(thread):
     return found
 
 
+def handle_object(pid, handle):
+    """The kernel object behind handle HANDLE of process PID, as its own class (UserMutex,
+    UserSemaphore, ...): gdb finds the class from the object's vtable."""
+    process = processes.find_process(pid)
+    number = values.as_address(values.evaluate(handle))
+    for slot_number, kind, _, address in process.handles():
+        if slot_number == number:
+            pointer = gdb.Value(address).cast(gdb.lookup_type("KernelObject").pointer())
+            return pointer.dereference().cast(pointer.dynamic_type.target())
+    raise gdb.GdbError(f'process {process.id} "{process.name}" has no handle {number}')
+
+
 def print_all_waiting():
     blocked = [thread for thread in threads.all_threads() if thread.state == "blocked"]
     if not blocked:
@@ -89,18 +115,19 @@ def print_all_waiting():
         place = waiters.index(thread.address) + 1 if thread.address in waiters else "?"
         holder = ""
         if has_field(sync_object, "m_owner"):
-            holder = f", held by {threads.thread_summary(sync_object['m_owner'])}"
+            holder = f", held by {owner_summary(sync_object['m_owner'])}"
         print(f"{thread.describe()}, place {place} of {len(waiters)} in line\n"
               f"    waits in {function} for {object_title(sync_object)}{holder}")
 
 
 class WaitCommand(gdb.Command):
-    """Who holds a mutex and who waits for it: kwait [OBJECT]
+    """Who holds a mutex and who waits for it: kwait [OBJECT | PID HANDLE]
 
 OBJECT is a Mutex, Semaphore, ConditionVariable or WaitQueue, or a pointer to one (any
-expression: restroom, &scene.kitchen, *(Mutex *) 0xc016afd0). kwait prints the owner (a mutex),
-the free permits (a semaphore), and the waiting threads in the order they will be served.
-Without OBJECT: every blocked thread, what it waits for and its place in the line."""
+expression: restroom, &scene.kitchen, *(Mutex *) 0xc016afd0). PID HANDLE names the mutex or
+semaphore behind a handle of a user process (see kprocs). kwait prints the owner (a mutex), the
+free permits (a semaphore), and the waiting threads in the order they will be served.
+Without an argument: every blocked thread, what it waits for and its place in the line."""
 
     def __init__(self):
         super().__init__("kwait", gdb.COMMAND_DATA)
@@ -110,10 +137,17 @@ Without OBJECT: every blocked thread, what it waits for and its place in the lin
         if not argument.strip():
             print_all_waiting()
             return
-        value = values.evaluate(argument)
-        if value.type.strip_typedefs().code == gdb.TYPE_CODE_PTR:
-            value = value.dereference()
-        print_sync_object(value)
+        words = gdb.string_to_argv(argument)
+        if len(words) == 2:
+            value = handle_object(words[0], words[1])
+        else:
+            value = values.evaluate(argument)
+            if value.type.strip_typedefs().code == gdb.TYPE_CODE_PTR:
+                value = value.dereference()
+        try:
+            print_sync_object(value)
+        except gdb.MemoryError as error:
+            raise gdb.GdbError(f"cannot read that object: {error}") from None
 
 
 def register():

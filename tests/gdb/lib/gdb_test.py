@@ -46,10 +46,12 @@ class Session:
         print(f"(gdb) {text}\n{output}", end="" if output.endswith("\n") else "\n")
         return output
 
-    def run_to(self, location):
-        """Continues until the breakpoint at `location` (set here, once) is hit."""
+    def run_to(self, location, condition=None):
+        """Continues until the breakpoint at `location` (set here, once) is hit, and its
+        condition (a gdb expression) holds."""
         breakpoints = [b for b in gdb.breakpoints() if b.location == location]
         breakpoint = breakpoints[0] if breakpoints else gdb.Breakpoint(location)
+        breakpoint.condition = condition
         hits = breakpoint.hit_count
         try:
             self.command("continue")

@@ -11,6 +11,8 @@
 # code the interrupt stopped, whose registers are the arch::InterruptFrame the stub saved. That
 # makes backtraces of preempted threads, and backtraces taken inside an interrupt handler, reach
 # the interrupted code.
+import contextlib
+
 from gdb.unwinder import Unwinder, register_unwinder
 
 from . import values
@@ -74,6 +76,17 @@ class SavedContextLoaded:
         for name in SWITCHED_REGISTERS:
             gdb.newest_frame().select()
             gdb.execute(f"set ${name} = {registers[name]:#x}", to_string=True)
+
+
+def thread_registers_loaded(thread):
+    """with thread_registers_loaded(thread): gdb's frames are that thread's, whether it is on the
+    CPU (nothing to load) or switched out (its saved context, loaded for the moment)."""
+    if thread.is_running:
+        return contextlib.nullcontext()
+    registers = thread.saved_registers()
+    if registers is None:
+        raise gdb.GdbError(f"{thread.describe()} has no saved registers")
+    return SavedContextLoaded(registers)
 
 
 class InterruptFrameUnwinder(Unwinder):
@@ -190,10 +203,7 @@ def where(thread):
         frame_type = gdb.lookup_type("arch::InterruptFrame").pointer()
         frame = gdb.Value(thread.preempted_frame).cast(frame_type).dereference()
         return "preempted in " + code_location(int(frame["eip"]))
-    registers = thread.saved_registers()
-    if registers is None:
-        return "?"
-    with SavedContextLoaded(registers):
+    with thread_registers_loaded(thread):
         for frame in frames():
             sal = frame.find_sal()
             if sal.symtab is None or sal.symtab.filename not in MECHANISM_FILES:

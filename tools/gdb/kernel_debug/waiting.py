@@ -73,7 +73,7 @@ def waited_object(thread):
     found = (None, None)
     if queue_address == 0:
         return found
-    with stacks.SavedContextLoaded(thread.saved_registers()):
+    with stacks.thread_registers_loaded(thread):
         for frame in stacks.frames():
             try:
                 pointer = frame.read_var("this")

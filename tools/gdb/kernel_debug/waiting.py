@@ -108,7 +108,8 @@ def print_all_waiting():
         return
     for thread in blocked:
         sync_object, function = waited_object(thread)
-        if sync_object is None:
+        # A bare WaitQueue says less than the function that waits in it (join, wait for a child).
+        if sync_object is None or str(sync_object.type.strip_typedefs()) == "WaitQueue":
             print(f"{thread.describe()}\n    waits in {stacks.where(thread)}")
             continue
         waiters = [int(t.address) for t in values.list_elements(waiting_list(sync_object))]

@@ -84,13 +84,14 @@ $(BUILD)/kernel.sym: $(BUILD)/kernel.elf
 	@echo "  SYMBOLS $@"
 	@$(NM) -n -C -S --defined-only $< | tools/symbols.sh > $@
 
-# The command line as a file that changes only when it does: a new CMDLINE rebuilds the ISO.
-$(BUILD)/command-line: FORCE
+# The command line baked into the ISO, as a file that changes only when CMDLINE does, so that
+# `make run CMDLINE=...` rebuilds the ISO exactly when the command line is new.
+$(BUILD)/cmdline: FORCE
 	@mkdir -p $(BUILD)
 	@echo '$(CMDLINE)' | cmp -s - $@ || echo '$(CMDLINE)' > $@
 
 $(BUILD)/os.iso: $(BUILD)/kernel.elf $(BUILD)/kernel.sym $(BUILD)/initrd.tar iso/grub.cfg.in \
-		tools/make-iso.sh $(BUILD)/command-line
+		tools/make-iso.sh $(BUILD)/cmdline
 	@echo "  ISO     $@"
 	@tools/make-iso.sh $@ "$(CMDLINE)"
 iso: $(BUILD)/os.iso

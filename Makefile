@@ -6,6 +6,8 @@
 #   make debug      boot paused under QEMU's gdbstub; then `make gdb` in another terminal
 #                   (DEMO=restroom, also for make run: start that program instead of the shell)
 #   make test       host tests, kernel tests under QEMU, gdb batch test (TEST=name runs one)
+#   make trace      boot with the scheduling trace on; writes build/trace.{txt,json,svg}
+#                   (TEST=name for a kernel test, DEMO=name ARGS="..." for a demo)
 #   make format     clang-format every source file; make format-check only checks
 #   make clean      remove build/
 #
@@ -136,6 +138,7 @@ test: deps all
 include tests/host/host.mk
 include user/demos/host-demos.mk
 include user/user.mk
+include tools/trace/trace.mk
 
 # ---------------------------------------------------------------------------------------------
 FORMAT_FILES = $(shell find $(wildcard boot arch kernel libk user tests) \

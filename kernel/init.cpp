@@ -17,6 +17,7 @@
 #include "kernel/sched/kernel_thread.h"
 #include "kernel/testing/kernel_test.h"
 #include "kernel/time/clock.h"
+#include "kernel/trace/trace.h"
 
 namespace {
 
@@ -61,6 +62,7 @@ extern "C" [[noreturn]] void kernel_main(uint32_t magic, uintptr_t boot_informat
     memory::log_summary();
     kernel_thread::initialize(command_line::number("quantum", kernel_thread::DEFAULT_QUANTUM_TICKS,
                                                    1, kernel_thread::MAXIMUM_QUANTUM_TICKS));
+    trace::initialize();
 
     run_command_line_request();
     // The boot thread's work is done: it ends, and the idle thread keeps the timer going.

@@ -7,6 +7,8 @@
 #                                                   in the announcement line)
 #   anything else, or no exit within the timeout -> FAIL
 # Extra command-line words for a test come from tests/kernel/command-lines (NAME words...).
+# A test with trace=on also writes its scheduling trace to COM2 (NAME.trace.txt), and passes only
+# if tools/trace/check_trace.py accepts the trace as well (it writes NAME.trace.json and .svg).
 set -u
 name=$1
 BUILD=${BUILD:-build}
@@ -16,11 +18,14 @@ log=$results/$name.log
 iso=$results/$name.iso
 
 extra=$(sed -n "s/^$name[[:space:]]\{1,\}//p" tests/kernel/command-lines 2>/dev/null)
+trace=""
+case " $extra " in *" trace=on "*) trace=$results/$name.trace ;; esac
 tools/make-iso.sh "$iso" "test=$name $extra" || { echo "FAIL: could not build ISO" >"$results/$name.result"; exit 0; }
 
 start=$(date +%s%N)
 timeout "$TIMEOUT" qemu-system-i386 -m 128M -accel tcg -no-reboot -boot d -display none \
-    -cdrom "$iso" -serial "file:$log" -device isa-debug-exit,iobase=0xf4,iosize=0x04 \
+    -cdrom "$iso" -serial "file:$log" ${trace:+-serial file:$trace.txt} \
+    -device isa-debug-exit,iobase=0xf4,iosize=0x04 \
     ${QEMU_EXTRA:-} </dev/null >"$results/$name.qemu.log" 2>&1
 status=$?
 elapsed_ms=$((($(date +%s%N) - start) / 1000000))
@@ -44,6 +49,10 @@ elif [ $status = 33 ] && grep -qx "TEST PASS $name" "$log"; then
 else
     verdict="FAIL: QEMU status $status, $(grep -m1 '^TEST FAIL' "$log" || echo 'no TEST PASS line')"
 fi
+if [ "$verdict" = PASS ] && [ -n "$trace" ] && ! python3 tools/trace/check_trace.py "$trace.txt" \
+    --json "$trace.json" --svg "$trace.svg" --title "kernel test $name" >"$trace.log" 2>&1; then
+    verdict="FAIL: trace check: $(head -n 1 "$trace.log")"
+fi
 echo "$verdict" >"$results/$name.result"
 
 seconds=$(printf '%d.%01d' $((elapsed_ms / 1000)) $((elapsed_ms % 1000 / 100)))
@@ -54,5 +63,6 @@ else
     echo "---- serial log of $name ----"
     cat "$log"
     cat "$results/$name.qemu.log"
+    if [ -n "$trace" ]; then cat "$trace.log" 2>/dev/null; fi
     echo "---- end of $name ----"
 fi

@@ -30,6 +30,8 @@ HOST_TESTED_SOURCES += user/lib/stdlib/heap_allocator.cpp
 HOST_TESTED_SOURCES += user/lib/stdlib/integer_parsing.cpp
 HOST_TESTED_SOURCES += user/lib/stdio/output_stream.cpp
 HOST_TESTED_SOURCES += user/lib/string/string.cpp
+HOST_TESTED_SOURCES += kernel/trace/ring.cpp
+HOST_TESTED_SOURCES += kernel/trace/event_text.cpp
 HOST_OBJECTS := $(HOST_TEST_SOURCES:%.cpp=$(BUILD)/host/%.o) \
 	$(HOST_TESTED_SOURCES:%.cpp=$(BUILD)/host/%.o)
 HOST_CXXFLAGS := -std=c++20 -O1 -g -Wall -Wextra -DLIBK_HOSTED -I. -Iarch/x86/include \

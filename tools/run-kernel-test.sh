@@ -1,6 +1,10 @@
 #!/usr/bin/env bash
 # Boots the kernel once with "test=NAME" and decides the verdict from QEMU's exit status and the
 # serial log. Writes $BUILD/test-results/NAME.result ("PASS" or "FAIL: reason") and NAME.log.
+# A user test "user:PROGRAM" boots with "test-exit=user:PROGRAM run=/tests/run_all PROGRAM"
+# instead (the suite's driver runs the one program with the leak check around it; without a
+# driver, run=/tests/PROGRAM): init runs it, and when init ends the kernel prints the verdict
+# (exit status 0 passes) and leaves QEMU the same way as a kernel test.
 #   exit status 33 + "TEST PASS NAME"            -> PASS
 #   the log says "TEST EXPECT PANIC: text"       -> PASS only on status 35 with a PANIC report
 #                                                   that contains the text (in the report, not
@@ -20,7 +24,15 @@ iso=$results/$name.iso
 extra=$(sed -n "s/^$name[[:space:]]\{1,\}//p" tests/kernel/command-lines 2>/dev/null)
 trace=""
 case " $extra " in *" trace=on "*) trace=$results/$name.trace ;; esac
-tools/make-iso.sh "$iso" "test=$name $extra" || { echo "FAIL: could not build ISO" >"$results/$name.result"; exit 0; }
+case $name in
+user:*) # through the suite's driver when there is one: it adds the leak check around the test
+    program=${name#user:}
+    if tar tf "$BUILD/initrd.tar" | grep -qx tests/run_all; then run="/tests/run_all $program"
+    else run="/tests/$program"; fi
+    command_line="$extra test-exit=$name run=$run" ;;
+*) command_line="test=$name $extra" ;;
+esac
+tools/make-iso.sh "$iso" "$command_line" || { echo "FAIL: could not build ISO" >"$results/$name.result"; exit 0; }
 
 start=$(date +%s%N)
 timeout "$TIMEOUT" qemu-system-i386 -m 128M -accel tcg -no-reboot -boot d -display none \

@@ -20,7 +20,9 @@ constexpr uint16_t LINE_STATUS = 5;
 constexpr uint8_t LINE_DIVISOR_LATCH = 0x80;
 constexpr uint8_t LINE_8N1 = 0x03;
 constexpr uint8_t FIFO_ENABLE_AND_CLEAR_14_BYTES = 0xC7;
-constexpr uint8_t MODEM_READY = 0x03; // DTR + RTS
+constexpr uint8_t MODEM_READY = 0x03;             // DTR + RTS
+constexpr uint8_t MODEM_INTERRUPTS_TO_PIC = 0x08; // OUT2: on a PC it connects the UART's IRQ
+constexpr uint8_t INTERRUPT_ON_DATA_AVAILABLE = 0x01;
 constexpr uint8_t STATUS_DATA_READY = 0x01;
 constexpr uint8_t STATUS_TRANSMIT_EMPTY = 0x20;
 constexpr uint16_t DIVISOR_115200 = 1; // 115200 / 115200
@@ -48,7 +50,7 @@ void wait_until_transmit_empty(const PortState& state) {
 bool initialize(Port port) {
     PortState& state = state_of(port);
     uint16_t base = state.base;
-    write_port_byte(base + INTERRUPT_ENABLE, 0x00); // polled: no UART interrupts yet
+    write_port_byte(base + INTERRUPT_ENABLE, 0x00); // polled until enable_receive_interrupts()
     write_port_byte(base + LINE_CONTROL, LINE_DIVISOR_LATCH);
     write_port_byte(base + DATA, DIVISOR_115200 & 0xFF);
     write_port_byte(base + INTERRUPT_ENABLE, DIVISOR_115200 >> 8);
@@ -100,6 +102,14 @@ char read_byte() {
     while (!has_input()) {
     }
     return static_cast<char>(read_port_byte(COM1_BASE + DATA));
+}
+
+void enable_receive_interrupts() {
+    const PortState& com1 = state_of(Port::Com1);
+    if (!com1.present)
+        return;
+    write_port_byte(com1.base + MODEM_CONTROL, MODEM_READY | MODEM_INTERRUPTS_TO_PIC);
+    write_port_byte(com1.base + INTERRUPT_ENABLE, INTERRUPT_ON_DATA_AVAILABLE);
 }
 
 } // namespace arch::serial

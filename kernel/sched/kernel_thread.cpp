@@ -146,8 +146,10 @@ libk::ErrorOr<ThreadId> create(const char* name, ThreadEntry entry, void* argume
 }
 
 libk::ErrorOr<ThreadId> create_in_process(Process& process, const char* name, ThreadEntry entry,
-                                          void* argument, Priority priority) {
+                                          void* argument, Priority priority,
+                                          UserThread* user_thread) {
     Thread* thread = TRY(make_thread(allocate_id(), process, name, entry, argument, priority));
+    thread->set_user_thread(user_thread);
     ThreadId id = thread->id();
     scheduler::add_new_thread(*thread); // may run it at once: use `thread` no more
     return id;

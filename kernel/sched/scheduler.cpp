@@ -27,6 +27,7 @@ constinit SleepQueue g_sleepers;
 // Set when the running thread should give up the CPU at the next safe point (its time slice
 // is used up, or a more urgent thread became ready).
 bool g_reschedule_requested;
+SwitchHook g_switch_hook = nullptr;
 
 void verify_interrupts_disabled() {
     VERIFY(!arch::interrupts_enabled());
@@ -52,6 +53,8 @@ void switch_to(Thread& next, trace::SwitchReason reason) {
     enter_address_space_of(previous, next);
     // An interrupt from user mode in `next` must land on next's kernel stack.
     arch::set_kernel_stack(next.stack().top);
+    if (g_switch_hook != nullptr)
+        g_switch_hook(previous, next);
     g_current = &next;
     arch::switch_context(previous.saved_context_slot(), next.saved_context());
     // `previous` runs again here, the next time some thread switches back to it.
@@ -175,6 +178,18 @@ void exit_current() {
     trace::thread_exited(*g_current);
     switch_to(pick_next(), trace::SwitchReason::Exited);
     panic("thread %u \"%s\" ran again after it exited", g_current->id(), g_current->name());
+}
+
+bool cancel_sleep(Thread& thread) {
+    verify_interrupts_disabled();
+    if (thread.state() != ThreadState::Sleeping || !g_sleepers.remove(thread))
+        return false;
+    make_ready(thread);
+    return true;
+}
+
+void set_switch_hook(SwitchHook hook) {
+    g_switch_hook = hook;
 }
 
 void on_timer_tick(arch::InterruptFrame& frame) {

@@ -23,5 +23,7 @@ void write_byte(char byte);
 // Input, for the shell and for debug commands: true when a byte is waiting.
 bool has_input();
 char read_byte();
+// Makes the UART raise IRQ 4 whenever a byte arrives (the console's input queue reads it then).
+void enable_receive_interrupts();
 
 } // namespace arch::serial

@@ -1,4 +1,5 @@
-# See extension_works_over_mi.sh. Runs on the host (not inside gdb): it is the front end.
+# The checks of extension_works_over_mi.sh (which says what they cover). This one runs on the host,
+# not inside gdb: it is the front end, driving gdb through its machine interface.
 import os
 import re
 import sys

@@ -1,4 +1,5 @@
-# See gdb_follows_boot_into_higher_half.sh.
+# The checks of gdb_follows_boot_into_higher_half.sh (which says what they cover), run inside gdb by
+# tests/gdb/lib/run-gdb-test.sh with the kernel's extension loaded.
 import os
 import sys
 

@@ -1,4 +1,5 @@
-# See kernel_threads_seen_from_gdb.sh.
+# The checks of kernel_threads_seen_from_gdb.sh (which says what they cover), run inside gdb by
+# tests/gdb/lib/run-gdb-test.sh with the kernel's extension loaded.
 import os
 import sys
 

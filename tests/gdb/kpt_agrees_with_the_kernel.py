@@ -1,4 +1,5 @@
-# See kpt_agrees_with_the_kernel.sh.
+# The checks of kpt_agrees_with_the_kernel.sh (which says what they cover), run inside gdb by
+# tests/gdb/lib/run-gdb-test.sh with the kernel's extension loaded.
 import os
 import sys
 

@@ -105,8 +105,9 @@ def check_switch(session):
     session.run_to("switch_context")
     next_context = int(gdb.parse_and_eval("*(unsigned *)($esp + 8)"))
     output = session.command("kswitch")
-    match = session.expect_match(r'^leaving:  thread (\d+) .*\narriving: thread (\d+) .*its Context '
-                                 rf"at 0x{next_context:08x}$", output,
+    pattern = (r"^leaving:  thread (\d+) .*\narriving: thread (\d+) .*its Context "
+               rf"at 0x{next_context:08x}$")
+    match = session.expect_match(pattern, output,
                                  "kswitch names the arriving thread by the Context switch_context "
                                  "is given")
     leaving, arriving = match.group(1), match.group(2)

@@ -5,6 +5,7 @@
 #                   a kernel command line, ACCEL=kvm to ask for KVM)
 #   make debug      boot paused under QEMU's gdbstub; then `make gdb` in another terminal
 #   make test       host tests, kernel tests under QEMU, gdb batch test (TEST=name runs one)
+#   make bench      run the benchmarks, print the table, write build/bench.json (BENCH=name,...)
 #   make format     clang-format every source file; make format-check only checks
 #   make clean      remove build/
 #
@@ -124,6 +125,7 @@ test: deps all
 include tests/host/host.mk
 include user/demos/host-demos.mk
 include user/user.mk
+include tools/bench/bench.mk
 
 # ---------------------------------------------------------------------------------------------
 FORMAT_FILES = $(shell find $(wildcard boot arch kernel libk user tests) \

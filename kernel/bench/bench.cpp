@@ -29,6 +29,7 @@ constexpr Benchmark BENCHMARKS[] = {
     {"thread_create_join", "create+join", "kernel thread created, run to its end, joined",
      thread_create_join},
     {"timer_tick", "tick", "cycles a running thread loses to one timer interrupt", timer_tick},
+    {"port_read", "in", "one read of a device register (the serial port's status)", port_read},
     {"yield_switch_100", "switch", "yield switch, 100 runnable threads", yield_switch_100},
     {"yield_switch_1000", "switch", "yield switch, 1000 runnable threads", yield_switch_1000},
     {"policy_pick_2", "pick+enqueue", "round robin pick_next+enqueue alone, 2 ready",

@@ -17,6 +17,7 @@ libk::ErrorOr<void> thread_create_join(Sampler& sampler);
 
 // timer_tick_benchmark.cpp
 libk::ErrorOr<void> timer_tick(Sampler& sampler);
+libk::ErrorOr<void> port_read(Sampler& sampler);
 
 // sync_benchmarks.cpp
 libk::ErrorOr<void> mutex_uncontended(Sampler& sampler);

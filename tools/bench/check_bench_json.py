@@ -12,7 +12,7 @@ import sys
 KERNEL_BENCHMARKS = (
     "timestamp_read", "yield_switch", "mutex_uncontended", "semaphore_uncontended",
     "mutex_handoff", "semaphore_handoff", "semaphore_ping_pong", "thread_create_join",
-    "timer_tick", "yield_switch_100", "yield_switch_1000", "policy_pick_2", "policy_pick_100",
+    "timer_tick", "port_read", "yield_switch_100", "yield_switch_1000", "policy_pick_2", "policy_pick_100",
     "policy_pick_1000",
 )
 

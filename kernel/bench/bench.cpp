@@ -136,8 +136,11 @@ void run(const char* selection) {
         console::print("BENCH-ERROR no memory for %u samples\n", samples);
         finish(false);
     }
-    console::print("BENCH-BEGIN selection=\"%s\" benchmarks=%zu samples=%u hz=%u\n", selection,
-                   count, samples, clock::hz());
+    console::print("Kernel benchmarks selected: %zu (%u samples each); `make bench` makes a "
+                   "table of the BENCH lines.\n",
+                   count, samples);
+    console::print("BENCH-BEGIN selection=\"%s\" kernel_benchmarks=%zu samples=%u hz=%u\n",
+                   selection, count, samples, clock::hz());
     uint64_t overhead = calibrate(buffer, samples);
     size_t skipped = 0;
     for (const Benchmark& benchmark : BENCHMARKS) {

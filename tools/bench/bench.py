@@ -120,7 +120,8 @@ def run_clock(options, iso, clock):
     try:
         run = parse_log(lines)
     except LogError as error:
-        print(f"bench: damaged result in {log}: {error}", file=sys.stderr)
+        print(f"bench: {error}\nbench: the end of {log}:", file=sys.stderr)
+        print("\n".join(lines[-5:]), file=sys.stderr)
         return None
     for skipped in run.skipped:
         print(f"bench: {skipped.get('name')} was skipped: {skipped.get('reason')}", file=sys.stderr)

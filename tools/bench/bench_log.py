@@ -79,5 +79,5 @@ def parse_log(lines):
         elif tag == "BENCH-END":
             run.end = parse_fields(rest)
         elif tag == "BENCH-ERROR":
-            raise LogError(line)
+            raise LogError(f"the kernel refused: {rest}")
     return run

@@ -5,6 +5,8 @@
 #                   a kernel command line, ACCEL=kvm to ask for KVM)
 #   make debug      boot paused under QEMU's gdbstub; then `make gdb` in another terminal
 #   make test       host tests, kernel tests under QEMU, gdb batch test (TEST=name runs one)
+#   make trace      boot with the scheduling trace on; writes build/trace.{txt,json,svg}
+#                   (TEST=name for a kernel test, DEMO=name ARGS="..." for a demo)
 #   make bench      run the benchmarks, print the table, write build/bench.json (BENCH=name,...)
 #   make format     clang-format every source file; make format-check only checks
 #   make clean      remove build/
@@ -79,8 +81,14 @@ $(BUILD)/kernel.sym: $(BUILD)/kernel.elf
 	@echo "  SYMBOLS $@"
 	@$(NM) -n -C -S --defined-only $< | tools/symbols.sh > $@
 
+# The command line baked into the ISO, as a file that changes only when CMDLINE does, so that
+# `make run CMDLINE=...` rebuilds the ISO exactly when the command line is new.
+$(BUILD)/cmdline: FORCE
+	@mkdir -p $(BUILD)
+	@echo '$(CMDLINE)' | cmp -s - $@ || echo '$(CMDLINE)' > $@
+
 $(BUILD)/os.iso: $(BUILD)/kernel.elf $(BUILD)/kernel.sym $(BUILD)/initrd.tar iso/grub.cfg.in \
-		tools/make-iso.sh
+		tools/make-iso.sh $(BUILD)/cmdline
 	@echo "  ISO     $@"
 	@tools/make-iso.sh $@ "$(CMDLINE)"
 iso: $(BUILD)/os.iso
@@ -125,6 +133,7 @@ test: deps all
 include tests/host/host.mk
 include user/demos/host-demos.mk
 include user/user.mk
+include tools/trace/trace.mk
 include tools/bench/bench.mk
 
 # ---------------------------------------------------------------------------------------------

@@ -14,10 +14,12 @@
 #include "kernel/debug/panic.h"
 #include "kernel/debug/symbols.h"
 #include "kernel/memory/memory.h"
+#include "kernel/proc/boot.h"
 #include "kernel/runtime/cxx_runtime.h"
 #include "kernel/sched/kernel_thread.h"
 #include "kernel/testing/kernel_test.h"
 #include "kernel/time/clock.h"
+#include "kernel/trace/trace.h"
 
 namespace {
 
@@ -40,6 +42,7 @@ void run_command_line_request() {
     char benchmarks[128];
     if (command_line::find("bench", benchmarks, sizeof benchmarks))
         bench::run(benchmarks);
+    process_boot::run_first_process();
     console::print("Nothing more to run. (Boot with test=NAME to run a kernel test; Ctrl-T on the "
                    "serial console lists the threads.)\n");
 }
@@ -65,6 +68,8 @@ extern "C" [[noreturn]] void kernel_main(uint32_t magic, uintptr_t boot_informat
     memory::log_summary();
     kernel_thread::initialize(command_line::number("quantum", kernel_thread::DEFAULT_QUANTUM_TICKS,
                                                    1, kernel_thread::MAXIMUM_QUANTUM_TICKS));
+    trace::initialize();
+    process_boot::initialize();
 
     run_command_line_request();
     // The boot thread's work is done: it ends, and the idle thread keeps the timer going.

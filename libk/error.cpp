@@ -35,6 +35,48 @@ const char* error_description(Error error) {
         return "no such thread";
     case Error::AlreadyJoined:
         return "already being joined";
+    case Error::NoSuchFile:
+        return "no such file";
+    case Error::IsDirectory:
+        return "is a directory";
+    case Error::ReadOnly:
+        return "read-only";
+    case Error::NotExecutable:
+        return "not an executable";
+    case Error::ArgumentsTooLong:
+        return "argument list too long";
+    case Error::BadHandle:
+        return "bad handle";
+    case Error::WrongKind:
+        return "wrong kind of object";
+    case Error::TooManyHandles:
+        return "too many open handles";
+    case Error::NoSuchProcess:
+        return "no such process";
+    case Error::NoChild:
+        return "no child process";
+    case Error::NotPermitted:
+        return "not permitted";
+    case Error::AlreadyExists:
+        return "already exists";
+    case Error::Busy:
+        return "busy";
+    case Error::Overflow:
+        return "value too large";
+    case Error::AccessDenied:
+        return "access denied";
+    case Error::NotMappable:
+        return "cannot be mapped";
+    case Error::BeyondEnd:
+        return "beyond the end";
+    case Error::TooLarge:
+        return "too large";
+    case Error::Interrupted:
+        return "interrupted";
+    case Error::LimitReached:
+        return "limit reached";
+    case Error::NoSuchSystemCall:
+        return "no such system call";
     }
     return "unknown error";
 }

@@ -23,6 +23,29 @@ enum class Error : uint8_t {
     NotOwner,        // releasing a mutex the caller does not own
     NoSuchThread,    // no thread has this id (any more)
     AlreadyJoined,   // another thread is already joining this one
+    // Processes, handles and the objects behind them (the system-call boundary maps each one to
+    // its POSIX error number: kernel/syscall/errors.cpp).
+    NoSuchFile,       // no file, program or named object by that name
+    IsDirectory,      // a file was wanted, the name is a directory
+    ReadOnly,         // writing to something that can only be read (the initrd)
+    NotExecutable,    // not a program this kernel can load
+    ArgumentsTooLong, // too many or too long program arguments
+    BadHandle,        // not an open handle of the calling process
+    WrongKind,        // a handle to an object of another kind than the operation needs
+    TooManyHandles,   // the process's handle table is full
+    NoSuchProcess,    // no process has this id
+    NoChild,          // no child process to wait for
+    NotPermitted,     // the operation is not allowed on this object
+    AlreadyExists,    // creating a named object whose name is taken
+    Busy,             // the object is in use (a locked mutex, a mapped shared memory object)
+    Overflow,         // a count would pass its maximum
+    AccessDenied,     // the handle does not allow this access
+    NotMappable,      // the object cannot be mapped into memory
+    BeyondEnd,        // a range reaches past the end of the object
+    TooLarge,         // a size above the object's maximum
+    Interrupted,      // a wait ended because the waiting thread's process is ending
+    LimitReached,     // a fixed limit (threads, processes) is reached: try again later
+    NoSuchSystemCall, // a system call number that does not exist
 };
 
 // A short English description for reports ("out of memory").

@@ -1,12 +1,18 @@
 #!/usr/bin/env bash
 # Boots the kernel once with "test=NAME" and decides the verdict from QEMU's exit status and the
 # serial log. Writes $BUILD/test-results/NAME.result ("PASS" or "FAIL: reason") and NAME.log.
+# A user test "user:PROGRAM" boots with "test-exit=user:PROGRAM run=/tests/run_all PROGRAM"
+# instead (the suite's driver runs the one program with the leak check around it; without a
+# driver, run=/tests/PROGRAM): init runs it, and when init ends the kernel prints the verdict
+# (exit status 0 passes) and leaves QEMU the same way as a kernel test.
 #   exit status 33 + "TEST PASS NAME"            -> PASS
 #   the log says "TEST EXPECT PANIC: text"       -> PASS only on status 35 with a PANIC report
 #                                                   that contains the text (in the report, not
 #                                                   in the announcement line)
 #   anything else, or no exit within the timeout -> FAIL
 # Extra command-line words for a test come from tests/kernel/command-lines (NAME words...).
+# A test with trace=on also writes its scheduling trace to COM2 (NAME.trace.txt), and passes only
+# if tools/trace/check_trace.py accepts the trace as well (it writes NAME.trace.json and .svg).
 set -u
 name=$1
 BUILD=${BUILD:-build}
@@ -16,11 +22,22 @@ log=$results/$name.log
 iso=$results/$name.iso
 
 extra=$(sed -n "s/^$name[[:space:]]\{1,\}//p" tests/kernel/command-lines 2>/dev/null)
-tools/make-iso.sh "$iso" "test=$name $extra" || { echo "FAIL: could not build ISO" >"$results/$name.result"; exit 0; }
+trace=""
+case " $extra " in *" trace=on "*) trace=$results/$name.trace ;; esac
+case $name in
+user:*) # through the suite's driver when there is one: it adds the leak check around the test
+    program=${name#user:}
+    if tar tf "$BUILD/initrd.tar" | grep -qx tests/run_all; then run="/tests/run_all $program"
+    else run="/tests/$program"; fi
+    command_line="$extra test-exit=$name run=$run" ;;
+*) command_line="test=$name $extra" ;;
+esac
+tools/make-iso.sh "$iso" "$command_line" || { echo "FAIL: could not build ISO" >"$results/$name.result"; exit 0; }
 
 start=$(date +%s%N)
 timeout "$TIMEOUT" qemu-system-i386 -m 128M -accel tcg -no-reboot -boot d -display none \
-    -cdrom "$iso" -serial "file:$log" -device isa-debug-exit,iobase=0xf4,iosize=0x04 \
+    -cdrom "$iso" -serial "file:$log" ${trace:+-serial file:$trace.txt} \
+    -device isa-debug-exit,iobase=0xf4,iosize=0x04 \
     ${QEMU_EXTRA:-} </dev/null >"$results/$name.qemu.log" 2>&1
 status=$?
 elapsed_ms=$((($(date +%s%N) - start) / 1000000))
@@ -44,6 +61,10 @@ elif [ $status = 33 ] && grep -qx "TEST PASS $name" "$log"; then
 else
     verdict="FAIL: QEMU status $status, $(grep -m1 '^TEST FAIL' "$log" || echo 'no TEST PASS line')"
 fi
+if [ "$verdict" = PASS ] && [ -n "$trace" ] && ! python3 tools/trace/check_trace.py "$trace.txt" \
+    --json "$trace.json" --svg "$trace.svg" --title "kernel test $name" >"$trace.log" 2>&1; then
+    verdict="FAIL: trace check: $(head -n 1 "$trace.log")"
+fi
 echo "$verdict" >"$results/$name.result"
 
 seconds=$(printf '%d.%01d' $((elapsed_ms / 1000)) $((elapsed_ms % 1000 / 100)))
@@ -54,5 +75,6 @@ else
     echo "---- serial log of $name ----"
     cat "$log"
     cat "$results/$name.qemu.log"
+    if [ -n "$trace" ]; then cat "$trace.log" 2>/dev/null; fi
     echo "---- end of $name ----"
 fi

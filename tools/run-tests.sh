@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
 # Runs every test of the project and ends with one line: "tests: N passed, M failed".
 #   tools/run-tests.sh              all tests (host, tools, kernel, gdb)
-#   tools/run-tests.sh --only NAME  one test: a kernel test name, "host" (all host tests),
+#   tools/run-tests.sh --only NAME  one test: a kernel test name, "user:NAME" (the user test
+#                                   program /tests/NAME), "host" (all host tests),
 #                                   "host:Suite.Case" (GoogleTest filter), "tools" (the host
 #                                   tools' Python tests), "host-demos" (the demos built for
 #                                   Linux), "bench" (make bench runs and writes valid JSON),
 #                                   or a gdb test name
-# Kernel tests run two at a time (JOBS=N to change), one QEMU boot each (tools/run-kernel-test.sh).
+# Kernel tests and user tests run two at a time (JOBS=N to change), one QEMU boot each
+# (tools/run-kernel-test.sh). The user tests are the programs in the initrd's tests/ folder
+# (but run_all, the driver that runs each of them).
 set -u
 cd "$(dirname "$0")/.."
 export BUILD=${BUILD:-build}
@@ -34,6 +37,8 @@ record() { # record NAME PASS|FAIL
 
 # --- which tests exist -------------------------------------------------------------------------
 kernel_tests=$(nm "$BUILD/kernel.elf" | sed -n 's/^[0-9a-f]* [A-Za-z] kernel_test_//p' | sort)
+kernel_tests="$kernel_tests $(tar tf "$BUILD/initrd.tar" | sed -n 's|^tests/\([^/]*\)$|user:\1|p' |
+    grep -vx 'user:run_all' | sort)"
 gdb_tests=$(cd tests/gdb 2>/dev/null && ls *.sh 2>/dev/null | sed 's/\.sh$//' | sort)
 run_host=1
 if [ -n "$only" ]; then
@@ -48,7 +53,7 @@ if [ -n "$only" ]; then
             gdb_tests=$only; kernel_tests=""
         else
             echo "run-tests: no test named '$only'." >&2
-            echo "Kernel tests: $(echo $kernel_tests)" >&2
+            echo "Kernel and user tests: $(echo $kernel_tests)" >&2
             echo "gdb tests: $(echo $gdb_tests)" >&2
             echo "Host tests: 'host' or 'host:Suite.Case'." >&2
             exit 2
@@ -115,7 +120,7 @@ fi
 
 # --- kernel tests: one QEMU per test, in parallel ----------------------------------------------
 if [ -n "$kernel_tests" ]; then
-    echo "== kernel tests ($(echo $kernel_tests | wc -w), $JOBS at a time)"
+    echo "== kernel and user tests ($(echo $kernel_tests | wc -w), $JOBS at a time)"
     printf '%s\n' $kernel_tests | xargs -P "$JOBS" -I{} tools/run-kernel-test.sh {}
     for name in $kernel_tests; do
         verdict=$(head -c 4 "$results/$name.result" 2>/dev/null)

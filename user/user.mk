@@ -95,18 +95,26 @@ $(USER_PROGRAMS): $(USER_BUILD)/%: $$(call user_program_objects,%) $(USER_CRT0) 
 # --- the initrd ----------------------------------------------------------------------------------
 # The archive holds the programs without debug information (the kernel needs only the symbol
 # table, to name functions in fault reports); gdb uses the full files in build/user/.
+# Data files are packed too: user/data/NAME becomes /data/NAME (the user tests need a file that
+# is not a program, to see spawn refuse it).
 USER_INITRD_FOLDER := $(BUILD)/initrd
-USER_INITRD_FILES := $(USER_PROGRAM_NAMES:%=$(USER_INITRD_FOLDER)/%)
+USER_DATA_NAMES := $(patsubst user/%,%,$(sort $(wildcard user/data/*)))
+USER_INITRD_FILES := $(USER_PROGRAM_NAMES:%=$(USER_INITRD_FOLDER)/%) \
+	$(USER_DATA_NAMES:%=$(USER_INITRD_FOLDER)/%)
 
 $(USER_INITRD_FOLDER)/%: $(USER_BUILD)/%
 	@mkdir -p $(dir $@)
 	@$(OBJCOPY) --strip-debug $< $@
 
+$(USER_INITRD_FOLDER)/data/%: user/data/%
+	@mkdir -p $(dir $@)
+	@cp $< $@
+
 # Fixed owner, date and order, so the same sources always give the same archive.
 $(BUILD)/initrd.tar: $(USER_INITRD_FILES)
 	@echo "  TAR     $@"
 	@$(TAR) --format=ustar --owner=0 --group=0 --numeric-owner --mtime=@0 \
-		-cf $@ -C $(USER_INITRD_FOLDER) $(USER_PROGRAM_NAMES)
+		-cf $@ -C $(USER_INITRD_FOLDER) $(USER_PROGRAM_NAMES) $(USER_DATA_NAMES)
 
 .PHONY: user
 user: $(BUILD)/initrd.tar

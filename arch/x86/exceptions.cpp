@@ -149,6 +149,12 @@ void set_user_fault_handler(UserFaultHandler handler) {
 }
 
 void handle_fault(InterruptFrame& frame) {
+    // A fault of a user program is the program's problem: its process reports it in one line
+    // and ends. The full report below is for faults of the kernel.
+    if (frame.from_user_mode() && g_user_fault_handler != nullptr) {
+        g_user_fault_handler(frame);
+        return;
+    }
     char detail[96];
     format_detail(detail, sizeof detail, frame);
     print_report(frame, detail);
@@ -160,15 +166,11 @@ void handle_fault(InterruptFrame& frame) {
                         title_of(frame), detail[0] ? ": " : "", detail,
                         frame.from_user_mode() ? "user" : "kernel", frame.eip, symbol);
 
-    if (frame.from_user_mode() && g_user_fault_handler != nullptr) {
-        g_user_fault_handler(frame, description);
-        return;
-    }
     panic_with_frame(frame, "%s", description);
 }
 
 void cause_general_protection_fault() {
-    // Selector 0x1000 names GDT entry 512, far past the end of the 7-entry table.
+    // Selector 0x1000 names GDT entry 512, far past the end of the 8-entry table.
     asm volatile("movw %w0, %%ds" : : "r"(0x1000u) : "memory");
     panic("loading an invalid selector into ds did not fault");
 }

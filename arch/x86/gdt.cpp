@@ -54,7 +54,7 @@ SegmentDescriptor tss_descriptor(const TaskStateSegment& tss) {
 }
 
 // Indexed by selector / 8; the order must match the selectors in arch/gdt.h.
-constexpr int DESCRIPTOR_COUNT = 7;
+constexpr int DESCRIPTOR_COUNT = 8;
 SegmentDescriptor g_gdt[DESCRIPTOR_COUNT];
 
 struct [[gnu::packed]] TablePointer {
@@ -88,7 +88,13 @@ void initialize_gdt() {
     g_gdt[USER_DATA_SELECTOR / 8] = flat_segment(RING_3 | DATA_WRITABLE);
     g_gdt[KERNEL_TSS_SELECTOR / 8] = tss_descriptor(kernel_tss());
     g_gdt[DOUBLE_FAULT_TSS_SELECTOR / 8] = tss_descriptor(double_fault_tss());
+    set_thread_pointer_base(0);
     load_segment_registers();
+}
+
+void set_thread_pointer_base(uint32_t address) {
+    g_gdt[USER_THREAD_POINTER_SELECTOR / 8] = make_descriptor(
+        address, 0xFFFFF, PRESENT | CODE_OR_DATA | RING_3 | DATA_WRITABLE, PAGE_GRANULAR_32_BIT);
 }
 
 } // namespace arch

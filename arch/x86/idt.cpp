@@ -53,6 +53,10 @@ void initialize_idt() {
     g_idt[DOUBLE_FAULT_VECTOR] = task_gate(DOUBLE_FAULT_TSS_SELECTOR);
     g_idt[SYSTEM_CALL_VECTOR] =
         interrupt_gate(interrupt_stub_table[SYSTEM_CALL_VECTOR], USABLE_FROM_RING_3);
+    // int3, the breakpoint a debugger plants: from user mode it must raise the breakpoint
+    // exception (SIGTRAP), not a general protection fault for using a closed gate.
+    g_idt[BREAKPOINT_VECTOR] =
+        interrupt_gate(interrupt_stub_table[BREAKPOINT_VECTOR], USABLE_FROM_RING_3);
 
     TablePointer pointer{sizeof g_idt - 1, reinterpret_cast<uint32_t>(g_idt)};
     asm volatile("lidt %0" : : "m"(pointer));

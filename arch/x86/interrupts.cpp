@@ -2,6 +2,7 @@
 // interrupt_dispatch, which sends exceptions to their report (exceptions.cpp), acknowledges IRQs
 // at the PIC, filters out spurious ones, and calls the handlers registered in arch/interrupts.h.
 #include "arch/interrupts.h"
+#include "arch/cpu.h"
 #include "arch/exceptions.h"
 #include "arch/pic.h"
 #include "kernel/debug/log.h"
@@ -12,6 +13,7 @@ namespace {
 
 // Indexed by vector. A pointer store is atomic here, so handlers may change with interrupts on.
 Handler g_handlers[256];
+Handler g_return_to_user_handler = nullptr;
 
 bool is_irq_vector(uint32_t vector) {
     return vector >= IRQ_BASE_VECTOR && vector < IRQ_BASE_VECTOR + IRQ_COUNT;
@@ -64,9 +66,19 @@ void set_irq_handler(uint8_t irq, Handler handler) {
         pic::mask(irq);
 }
 
+void set_return_to_user_handler(Handler handler) {
+    g_return_to_user_handler = handler;
+}
+
 } // namespace arch::interrupts
 
 // Called by interrupt_entry.asm with the frame it built on the stack.
 extern "C" void interrupt_dispatch(arch::InterruptFrame* frame) {
     arch::interrupts::dispatch(*frame);
+    if (frame->from_user_mode()) {
+        // A handler may have turned interrupts on (system calls do); the way out is with them off.
+        arch::disable_interrupts();
+        if (arch::interrupts::Handler handler = arch::interrupts::g_return_to_user_handler)
+            handler(*frame);
+    }
 }

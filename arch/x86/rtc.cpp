@@ -14,6 +14,9 @@ constexpr uint16_t CMOS_DATA = 0x71;
 constexpr uint8_t REGISTER_SECONDS = 0x00;
 constexpr uint8_t REGISTER_MINUTES = 0x02;
 constexpr uint8_t REGISTER_HOURS = 0x04;
+constexpr uint8_t REGISTER_DAY = 0x07;
+constexpr uint8_t REGISTER_MONTH = 0x08;
+constexpr uint8_t REGISTER_YEAR = 0x09; // two digits; the century is assumed to be 20
 constexpr uint8_t REGISTER_STATUS_A = 0x0A;
 constexpr uint8_t REGISTER_STATUS_B = 0x0B;
 
@@ -60,6 +63,22 @@ Time read_time() {
     if ((status & STATUS_B_24_HOUR) == 0)
         time.hours = static_cast<uint8_t>(time.hours % 12 + (pm ? 12 : 0));
     return time;
+}
+
+void read_date_time(Date& date, Time& time) {
+    uint8_t day, month, year;
+    do {
+        time = read_time();
+        day = read_register(REGISTER_DAY);
+        month = read_register(REGISTER_MONTH);
+        year = read_register(REGISTER_YEAR);
+    } while (!same(time, read_time())); // the date belongs to this very second
+    if ((read_register(REGISTER_STATUS_B) & STATUS_B_BINARY) == 0) {
+        day = from_bcd(day);
+        month = from_bcd(month);
+        year = from_bcd(year);
+    }
+    date = Date{static_cast<uint16_t>(2000 + year), month, day};
 }
 
 } // namespace arch::rtc

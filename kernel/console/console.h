@@ -20,4 +20,28 @@ void put(char character);
 int print(const char* format, ...) __attribute__((format(printf, 1, 2)));
 int vprint(const char* format, va_list arguments);
 
+// Several threads (and interrupt handlers) print, so each call above holds the console's lock
+// for all of its bytes: messages never mix byte by byte. Code that prints one message in
+// several calls (a log line) keeps them together with a Hold for the whole message:
+//
+//     console::Hold hold;          // nothing else prints until the end of the scope
+//     console::print("[%u] ", time);
+//     console::print("%s\n", text);
+//
+// Interrupts stay off while the console is held, so keep it short.
+class [[nodiscard]] Hold {
+public:
+    Hold();
+    ~Hold();
+    Hold(const Hold&) = delete;
+    Hold& operator=(const Hold&) = delete;
+
+private:
+    bool m_locked;
+};
+
+// A panic must print even when the lock is held (by the code that panicked, or by a thread that
+// will never run again): it calls this first, and from then on the console takes no lock.
+void take_over_for_panic();
+
 } // namespace console

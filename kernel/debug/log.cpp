@@ -98,6 +98,7 @@ void apply_command_line() {
 void vmessage(Level level, const char* subsystem, const char* format, va_list arguments) {
     if (level < g_minimum_level)
         return;
+    console::Hold hold; // the line stays in one piece while other threads print
     print_prefix(level, subsystem);
     MessageOutput output;
     libk::vformat(MessageOutput::put, &output, format, arguments);

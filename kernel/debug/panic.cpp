@@ -22,7 +22,8 @@ size_t g_reporter_count = 0;
 [[noreturn]] void stop() {
     // After a third panic nothing is trusted any more, not even the command line: leave QEMU
     // if it is there (on real hardware exit_emulator halts).
-    if (g_panics > 2 || command_line::find("test", nullptr, 0))
+    if (g_panics > 2 || command_line::find("test", nullptr, 0) ||
+        command_line::find("test-exit", nullptr, 0))
         arch::exit_emulator(arch::EmulatorExit::Failure); // the test runner reads the status
     console::print("The CPU is halted.\n");
     arch::halt_forever();
@@ -32,6 +33,7 @@ size_t g_reporter_count = 0;
 // panic) when a panic is already being reported: then the caller must stop at once.
 bool begin_report(const char* format, va_list arguments) {
     arch::disable_interrupts();
+    console::take_over_for_panic();
     ++g_panics;
     if (g_panics > 2)
         return false; // even the short line failed: print nothing more

@@ -64,6 +64,14 @@ libk::ErrorOr<void> AddressSpace::unmap(uintptr_t virtual_address) {
     return {};
 }
 
+libk::ErrorOr<PhysicalAddress> AddressSpace::unmap_keeping_frame(uintptr_t virtual_address) {
+    if (!is_user_page(virtual_address))
+        return libk::Error::BadAddress;
+    PhysicalAddress frame = TRY(m_tables.unmap(virtual_address));
+    flush_if_active(virtual_address);
+    return frame;
+}
+
 libk::ErrorOr<void> AddressSpace::protect(uintptr_t virtual_address, PagePermissions permissions) {
     if (!is_user_page(virtual_address))
         return libk::Error::BadAddress;

@@ -33,6 +33,10 @@ public:
     libk::ErrorOr<void> allocate_page(uintptr_t virtual_address, PagePermissions permissions);
     // Removes the page and frees its frame.
     libk::ErrorOr<void> unmap(uintptr_t virtual_address);
+    // Removes the page but leaves its frame alone, and returns it: for a frame that something
+    // else owns (a shared-memory object mapped into several address spaces). Such pages must be
+    // taken out this way before the address space is destroyed, which frees every mapped frame.
+    libk::ErrorOr<PhysicalAddress> unmap_keeping_frame(uintptr_t virtual_address);
     libk::ErrorOr<void> protect(uintptr_t virtual_address, PagePermissions permissions);
     libk::ErrorOr<Translation> translate(uintptr_t virtual_address) const;
 
@@ -45,6 +49,12 @@ public:
     libk::ErrorOr<size_t> copy_string_from_user(char* destination, uintptr_t user_source,
                                                 size_t capacity) const;
 
+    // Checks that every byte of [user, user + size) could be copied now (the checks of the copy
+    // functions, without copying): BadAddress otherwise. For calls that must refuse a bad buffer
+    // before they start doing anything (a console write that would stop half-way).
+    enum class Access { Read, Write };
+    libk::ErrorOr<void> check_user_range(uintptr_t user, size_t size, Access access) const;
+
     // Loads this address space's directory into CR3.
     void activate();
     bool is_active() const;
@@ -55,10 +65,8 @@ public:
 private:
     explicit AddressSpace(PhysicalAddress directory);
 
-    enum class Access { Read, Write };
     // The kernel pointer to user byte `user`, if `access` to its page is allowed.
     libk::ErrorOr<uint8_t*> user_byte(uintptr_t user, Access access) const;
-    libk::ErrorOr<void> check_user_range(uintptr_t user, size_t size, Access access) const;
     void flush_if_active(uintptr_t virtual_address);
 
     PageTables m_tables;

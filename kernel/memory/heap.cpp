@@ -46,7 +46,9 @@ libk::ErrorOr<void*> Heap::allocate(size_t size, size_t alignment) {
         if (place.free_block == nullptr)
             return report(libk::Error::OutOfMemory, "no fit even after growing", size);
     }
-    return carve(place, block_size, size);
+    void* payload = TRY(carve(place, block_size, size));
+    release_free_top(); // the growth may have been more than the block needed
+    return payload;
 }
 
 libk::ErrorOr<Heap::Placement> Heap::find_fit(size_t block_size, size_t alignment) {
@@ -63,7 +65,8 @@ libk::ErrorOr<Heap::Placement> Heap::find_fit(size_t block_size, size_t alignmen
 
 libk::ErrorOr<void> Heap::grow(size_t minimum) {
     size_t remaining = m_limit - m_break;
-    size_t amount = libk::align_up(libk::max(minimum, GROWTH_STEP), PAGE_SIZE);
+    // To the next step boundary that leaves `minimum` bytes (see release_free_top).
+    size_t amount = libk::align_up(m_break - m_base + minimum, GROWTH_STEP) - (m_break - m_base);
     if (amount > remaining)
         amount = libk::align_up(minimum, PAGE_SIZE);
     if (amount > remaining)
@@ -137,7 +140,33 @@ libk::ErrorOr<void> Heap::free(void* pointer) {
     if (m_checking == HeapChecking::CanariesAndPoison)
         poison_free_block(block);
     insert_free(merge_with_neighbours(block));
+    release_free_top();
     return {};
+}
+
+// When the top block is free, ends the heap at the first step boundary above the block's start
+// that leaves it a whole free block (or right at its start when that is a boundary), but never
+// below one step; the pages above go back to the backing.
+void Heap::release_free_top() {
+    if (m_break - m_base <= GROWTH_STEP)
+        return;
+    auto* footer = reinterpret_cast<const HeapFooter*>(m_break - HEAP_TAG_SIZE);
+    Block* top = Block::at(m_break - footer->size);
+    if (!top->is_free())
+        return;
+    size_t used = top->start() - m_base;
+    size_t keep =
+        used % GROWTH_STEP == 0 ? used : libk::align_up(used + HEAP_MINIMUM_BLOCK, GROWTH_STEP);
+    keep = libk::max(keep, GROWTH_STEP);
+    uintptr_t new_break = m_base + keep;
+    if (new_break >= m_break)
+        return;
+    remove_free(top);
+    if (new_break > top->start())
+        insert_free(Block::write(top->start(), new_break - top->start(), HEAP_FREE_MAGIC, 0));
+    m_bytes_free -= m_break - new_break;
+    m_backing.release(new_break, m_break - new_break);
+    m_break = new_break;
 }
 
 // Merges the free `block` (not on the free list) with free neighbours on either side; returns

@@ -2,7 +2,12 @@
 //
 // The heap owns a range of virtual addresses [base, base + capacity) and uses it from the bottom
 // up. When no free block fits a request it asks its HeapBacking to make the next pages usable
-// (the kernel maps fresh frames there; host tests hand out pieces of a malloc'ed arena).
+// (the kernel maps fresh frames there; host tests hand out pieces of a malloc'ed arena). It grows
+// and shrinks in whole GROWTH_STEPs from the base: when the block at the top is free, the heap
+// ends at the first step boundary that leaves room for it (keeping at least one step), and the
+// rest goes back to the backing. So the backed size depends only on where the last block in use
+// ends: once a burst of allocations is freed, the kernel has its frames back, and a leak check
+// that compares free frames before and after sees no difference.
 //
 // Every block carries boundary tags: a 16-byte header before the payload and a 16-byte footer
 // after it, both holding the block's size and state. The footer lets free() find the previous
@@ -21,12 +26,15 @@
 
 namespace memory {
 
-// Makes more of the heap's address range usable, on request.
+// Makes more of the heap's address range usable, on request, and takes back what the heap no
+// longer needs.
 class HeapBacking {
 public:
     // Back [address, address + size) with memory. Both are page-aligned; each call continues
     // where the previous one ended.
     virtual libk::ErrorOr<void> back(uintptr_t address, size_t size) = 0;
+    // The heap gives up [address, address + size), the end of what is backed (page-aligned).
+    virtual void release(uintptr_t address, size_t size) = 0;
 
 protected:
     ~HeapBacking() = default;
@@ -82,6 +90,7 @@ private:
 
     libk::ErrorOr<Placement> find_fit(size_t block_size, size_t alignment);
     libk::ErrorOr<void> grow(size_t minimum);
+    void release_free_top();
     libk::ErrorOr<void*> carve(const Placement& place, size_t block_size, size_t requested);
     void split_tail(Block* block, size_t keep);
     Block* merge_with_neighbours(Block* block);

@@ -29,6 +29,11 @@ public:
         }
         return {};
     }
+
+    void release(uintptr_t address, size_t size) override {
+        for (size_t offset = 0; offset < size; offset += PAGE_SIZE)
+            free_kernel_page(address + offset);
+    }
 };
 
 KernelHeapBacking g_backing;

@@ -14,6 +14,7 @@
 #include "kernel/sync/interrupt_guard.h"
 #include "kernel/sync/wait_queue.h"
 #include "kernel/time/clock.h"
+#include "kernel/trace/trace.h"
 #include "libk/new.h"
 
 extern "C" char boot_stack_bottom[];
@@ -145,8 +146,10 @@ libk::ErrorOr<ThreadId> create(const char* name, ThreadEntry entry, void* argume
 }
 
 libk::ErrorOr<ThreadId> create_in_process(Process& process, const char* name, ThreadEntry entry,
-                                          void* argument, Priority priority) {
+                                          void* argument, Priority priority,
+                                          UserThread* user_thread) {
     Thread* thread = TRY(make_thread(allocate_id(), process, name, entry, argument, priority));
+    thread->set_user_thread(user_thread);
     ThreadId id = thread->id();
     scheduler::add_new_thread(*thread); // may run it at once: use `thread` no more
     return id;
@@ -170,6 +173,7 @@ libk::ErrorOr<intptr_t> join(ThreadId id) {
         thread->set_join_state(JoinState::Joined);
         if (thread->state() != ThreadState::Exited) {
             thread->set_joiner(&scheduler::current());
+            trace::join_begins(*thread);
             scheduler::block_current(ThreadState::Blocked); // this_thread::exit wakes us
         }
         // Exited and switched away from for good (we run, so it does not): safe to free.
@@ -232,9 +236,10 @@ void exit(intptr_t value) {
     arch::disable_interrupts(); // for good: the next thread restores its own state
     Thread& thread = scheduler::current();
     thread.set_exit_value(value);
-    if (Thread* joiner = thread.joiner())
+    if (Thread* joiner = thread.joiner()) {
         scheduler::make_ready(*joiner);
-    else if (thread.join_state() == JoinState::Detached)
+        trace::join_ended(*joiner, thread);
+    } else if (thread.join_state() == JoinState::Detached)
         kernel_thread::hand_to_reaper(thread);
     scheduler::exit_current();
 }

@@ -31,9 +31,11 @@ libk::ErrorOr<ThreadId> create(const char* name, ThreadEntry entry, void* argume
                                Priority priority = PRIORITY_DEFAULT);
 
 // The same for a thread of another process: it runs in that process's address space (the
-// scheduler loads its page directory whenever it switches to the thread).
+// scheduler loads its page directory whenever it switches to the thread). `user_thread` is set
+// for a thread that will run user code (kernel/proc/user_thread.h), before it can first run.
 libk::ErrorOr<ThreadId> create_in_process(Process& process, const char* name, ThreadEntry entry,
-                                          void* argument, Priority priority = PRIORITY_DEFAULT);
+                                          void* argument, Priority priority = PRIORITY_DEFAULT,
+                                          UserThread* user_thread = nullptr);
 
 // Waits until the thread has exited and returns its exit value; its stack and control block are
 // freed. Errors: NoSuchThread (never existed, or already joined), WouldDeadlock (joining

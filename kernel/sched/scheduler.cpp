@@ -13,6 +13,7 @@
 #include "kernel/sync/interrupt_guard.h"
 #include "kernel/sync/spinlock.h"
 #include "kernel/time/clock.h"
+#include "kernel/trace/trace.h"
 
 namespace scheduler {
 namespace {
@@ -26,6 +27,7 @@ constinit SleepQueue g_sleepers;
 // Set when the running thread should give up the CPU at the next safe point (its time slice
 // is used up, or a more urgent thread became ready).
 bool g_reschedule_requested;
+SwitchHook g_switch_hook = nullptr;
 
 void verify_interrupts_disabled() {
     VERIFY(!arch::interrupts_enabled());
@@ -41,15 +43,18 @@ void enter_address_space_of(const Thread& previous, const Thread& next) {
 
 // Gives the CPU to `next`. The caller has already put the current thread where it belongs (the
 // ready set, a wait queue, the sleep queue, or nowhere when it exited).
-void switch_to(Thread& next) {
+void switch_to(Thread& next, trace::SwitchReason reason) {
     Thread& previous = *g_current;
     next.set_state(ThreadState::Running);
     if (&next == &previous)
         return; // nobody else was ready: keep going with a fresh time slice
+    trace::thread_switch(previous, next, reason);
     ++next.statistics().times_scheduled;
     enter_address_space_of(previous, next);
     // An interrupt from user mode in `next` must land on next's kernel stack.
     arch::set_kernel_stack(next.stack().top);
+    if (g_switch_hook != nullptr)
+        g_switch_hook(previous, next);
     g_current = &next;
     arch::switch_context(previous.saved_context_slot(), next.saved_context());
     // `previous` runs again here, the next time some thread switches back to it.
@@ -81,7 +86,7 @@ void preempt(arch::InterruptFrame* frame) {
     }
     ++thread.statistics().times_preempted;
     thread.set_preempted_frame(frame);
-    switch_to(next);
+    switch_to(next, trace::SwitchReason::Preempted);
     thread.set_preempted_frame(nullptr);
 }
 
@@ -118,6 +123,7 @@ void add_new_thread(Thread& thread) {
     VERIFY(g_all_threads.push_back(thread));
     thread.set_state(ThreadState::Ready);
     g_policy->enqueue(thread, EnqueueReason::Created);
+    trace::thread_created(thread);
     if (g_policy->should_preempt(*g_current, thread))
         g_reschedule_requested = true; // acted on when the guard ends
 }
@@ -135,7 +141,7 @@ const ThreadList& all_threads() {
 void yield() {
     InterruptGuard guard;
     requeue_current(EnqueueReason::Yielded);
-    switch_to(pick_next());
+    switch_to(pick_next(), trace::SwitchReason::Yielded);
 }
 
 void block_current(ThreadState why) {
@@ -145,7 +151,8 @@ void block_current(ThreadState why) {
     // Another CPU could wait forever for a spinlock held by a thread that is not running.
     VERIFY(spinlocks_held_by_this_cpu() == 0);
     g_current->set_state(why);
-    switch_to(pick_next());
+    switch_to(pick_next(), why == ThreadState::Sleeping ? trace::SwitchReason::Slept
+                                                        : trace::SwitchReason::Blocked);
 }
 
 void make_ready(Thread& thread) {
@@ -160,6 +167,7 @@ void make_ready(Thread& thread) {
 void sleep_until(uint64_t wake_tick) {
     InterruptGuard guard;
     g_sleepers.add(*g_current, wake_tick);
+    trace::sleep_begins();
     block_current(ThreadState::Sleeping);
 }
 
@@ -167,8 +175,21 @@ void exit_current() {
     verify_interrupts_disabled();
     VERIFY(g_current != g_idle);
     g_current->set_state(ThreadState::Exited);
-    switch_to(pick_next());
+    trace::thread_exited(*g_current);
+    switch_to(pick_next(), trace::SwitchReason::Exited);
     panic("thread %u \"%s\" ran again after it exited", g_current->id(), g_current->name());
+}
+
+bool cancel_sleep(Thread& thread) {
+    verify_interrupts_disabled();
+    if (thread.state() != ThreadState::Sleeping || !g_sleepers.remove(thread))
+        return false;
+    make_ready(thread);
+    return true;
+}
+
+void set_switch_hook(SwitchHook hook) {
+    g_switch_hook = hook;
 }
 
 void on_timer_tick(arch::InterruptFrame& frame) {
@@ -177,8 +198,10 @@ void on_timer_tick(arch::InterruptFrame& frame) {
     Thread& running = *g_current;
     ++running.statistics().ticks_run;
     uint64_t now = clock::ticks();
-    while (Thread* sleeper = g_sleepers.pop_due(now))
+    while (Thread* sleeper = g_sleepers.pop_due(now)) {
         make_ready(*sleeper);
+        trace::sleep_ended(*sleeper);
+    }
     if (&running != g_idle && g_policy->on_tick(running) == TickDecision::Preempt)
         g_reschedule_requested = true;
     // The timer interrupt is already acknowledged, so switching here, on the way out of the

@@ -54,6 +54,17 @@ void sleep_until(uint64_t wake_tick);
 // The running thread has exited: it never runs again. Interrupts disabled.
 [[noreturn]] void exit_current();
 
+// A sleeping thread wakes before its time (its process is ending). False when it was not in
+// the sleep queue. Interrupts disabled.
+bool cancel_sleep(Thread& thread);
+
+// Called on every switch between two different threads, with interrupts disabled, after the
+// next thread's page directory and kernel stack are in place and right before its registers
+// are. The process code uses it for what user threads carry beyond their registers (the
+// floating-point state, the thread pointer) and for per-process statistics. nullptr for none.
+using SwitchHook = void (*)(Thread& previous, Thread& next);
+void set_switch_hook(SwitchHook hook);
+
 // From the timer interrupt, once per tick: charges the running thread, wakes the sleepers that
 // are due, and preempts the running thread when the policy says its time is up. `frame` holds
 // the interrupted registers, which the thread dump shows for a preempted thread.

@@ -16,6 +16,7 @@ namespace arch {
 struct InterruptFrame;
 }
 class Process;
+class UserThread;
 
 using ThreadId = uint32_t;
 
@@ -70,6 +71,10 @@ public:
     ThreadId id() const { return m_id; }
     const char* name() const { return m_name; }
     Process* process() const { return m_process; }
+    // What a thread that runs user code has beyond a kernel thread (kernel/proc/user_thread.h);
+    // nullptr for kernel threads. Set before the thread first runs.
+    UserThread* user_thread() const { return m_user_thread; }
+    void set_user_thread(UserThread* user_thread) { m_user_thread = user_thread; }
 
     ThreadState state() const { return m_state; }
     void set_state(ThreadState state) { m_state = state; }
@@ -128,6 +133,7 @@ private:
     ThreadState m_state = ThreadState::Ready;
     Priority m_priority;
     Process* m_process; // kernel threads belong to the kernel process
+    UserThread* m_user_thread = nullptr;
     memory::KernelStack m_stack;
     arch::Context* m_saved_context = nullptr;
     arch::InterruptFrame* m_preempted_frame = nullptr;

@@ -3,6 +3,7 @@
 #include "kernel/debug/panic.h"
 #include "kernel/sched/scheduler.h"
 #include "kernel/sync/interrupt_guard.h"
+#include "kernel/trace/trace.h"
 
 Mutex::~Mutex() {
     // A thread waiting for a mutex that disappears would wait forever.
@@ -17,8 +18,10 @@ libk::ErrorOr<void> Mutex::lock() {
         return libk::Error::WouldDeadlock;
     if (m_owner == nullptr) {
         m_owner = &caller;
+        trace::mutex_acquired(*this);
         return {};
     }
+    trace::mutex_contended(*this);
     m_waiters.wait();
     // unlock() made us the owner before it woke us: nobody could take it in between.
     VERIFY(m_owner == &caller);
@@ -33,6 +36,7 @@ libk::ErrorOr<void> Mutex::try_lock() {
     if (m_owner != nullptr)
         return libk::Error::WouldBlock;
     m_owner = &caller;
+    trace::mutex_acquired(*this);
     return {};
 }
 
@@ -43,6 +47,7 @@ libk::ErrorOr<void> Mutex::unlock() {
     // Hand-off: the longest waiter (or nobody) owns it from this instant.
     m_owner = m_waiters.first();
     m_waiters.wake_one();
+    trace::mutex_released(*this);
     return {};
 }
 

@@ -10,6 +10,7 @@
 #pragma once
 
 #include "kernel/sync/wait_queue.h"
+#include "kernel/trace/object_number.h"
 #include "libk/error_or.h"
 
 class Mutex {
@@ -32,6 +33,9 @@ public:
     bool is_locked() const { return m_owner != nullptr; }
     size_t waiter_count() const { return m_waiters.size(); }
     const char* name() const { return m_name; }
+
+    // The scheduling trace's name for it (kernel/trace/); protected by disabling interrupts.
+    trace::ObjectNumber m_trace_number;
 
 private:
     const char* m_name;

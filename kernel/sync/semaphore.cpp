@@ -2,6 +2,7 @@
 #include "kernel/sync/semaphore.h"
 #include "kernel/debug/panic.h"
 #include "kernel/sync/interrupt_guard.h"
+#include "kernel/trace/trace.h"
 
 Semaphore::~Semaphore() {
     if (!m_waiters.is_empty())
@@ -10,8 +11,10 @@ Semaphore::~Semaphore() {
 
 void Semaphore::wait() {
     InterruptGuard guard;
+    trace::semaphore_wait(*this);
     if (m_value > 0) {
         --m_value;
+        trace::semaphore_acquired(*this);
         return;
     }
     // post() passes its permit directly to us (the count never goes up in between), so there is
@@ -24,14 +27,18 @@ bool Semaphore::try_wait() {
     if (m_value == 0)
         return false;
     --m_value;
+    trace::semaphore_acquired(*this);
     return true;
 }
 
 void Semaphore::post() {
     InterruptGuard guard;
-    if (m_waiters.wake_one() != nullptr)
+    if (Thread* woken = m_waiters.wake_one()) {
+        trace::semaphore_posted(*this, woken);
         return; // the permit went to the woken thread
+    }
     if (m_value == UINT32_MAX)
         panic("semaphore \"%s\" posted beyond %u permits", m_name, UINT32_MAX);
     ++m_value;
+    trace::semaphore_posted(*this, nullptr);
 }

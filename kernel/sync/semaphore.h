@@ -7,6 +7,7 @@
 #pragma once
 
 #include "kernel/sync/wait_queue.h"
+#include "kernel/trace/object_number.h"
 
 class Semaphore {
 public:
@@ -27,6 +28,9 @@ public:
     uint32_t value() const { return m_value; }
     size_t waiter_count() const { return m_waiters.size(); }
     const char* name() const { return m_name; }
+
+    // The scheduling trace's name for it (kernel/trace/); protected by disabling interrupts.
+    trace::ObjectNumber m_trace_number;
 
 private:
     const char* m_name;

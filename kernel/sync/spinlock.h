@@ -14,7 +14,7 @@
 
 class Spinlock {
 public:
-    explicit Spinlock(const char* name) : m_name(name) {}
+    constexpr explicit Spinlock(const char* name) : m_name(name) {}
     Spinlock(const Spinlock&) = delete;
     Spinlock& operator=(const Spinlock&) = delete;
 

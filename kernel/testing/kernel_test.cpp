@@ -2,6 +2,7 @@
 #include "kernel/testing/kernel_test.h"
 #include "arch/emulator.h"
 #include "kernel/console/console.h"
+#include "kernel/trace/trace.h"
 #include "libk/string.h"
 
 extern "C" const testing::KernelTest __kernel_tests_start[];
@@ -35,6 +36,7 @@ void run(const char* name) {
     test->body();
     if (test->expectation == Expectation::Panic)
         fail(__FILE__, __LINE__, "the test returned, but it should have ended in a panic");
+    trace::finish(); // the rest of the trace, when tracing is on
     console::print("TEST PASS %s\n", test->name);
     arch::exit_emulator(arch::EmulatorExit::Success);
 }
@@ -46,6 +48,7 @@ void fail(const char* file, int line, const char* format, ...) {
     console::vprint(format, arguments);
     va_end(arguments);
     console::print("\n");
+    trace::finish();
     arch::exit_emulator(arch::EmulatorExit::Failure);
 }
 

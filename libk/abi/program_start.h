@@ -46,7 +46,8 @@
  *   0x00000000 - 0x00000FFF   never mapped, so null pointers fault
  *   0x00400000 - ...          the program (user/lib/user.ld links it here), then the heap (brk)
  *   ...                       shared-memory mappings and thread stacks, placed by the kernel
- *   ... - ABI_MAIN_STACK_TOP  the first thread's stack, growing down
+ *   ... - ABI_MAIN_STACK_TOP  the first thread's stack, growing down: ABI_MAIN_STACK_SIZE bytes
+ *                             (types.h), with an unmapped guard page below
  *   0xC0000000 - 0xFFFFFFFF   the kernel: never accessible from user mode */
 #define ABI_USER_SPACE_START 0x00001000u
 #define ABI_PROGRAM_BASE 0x00400000u

@@ -17,6 +17,10 @@
 #define ABI_SEMAPHORE_VALUE_MAX 2147483647
 #define ABI_SHARED_MEMORY_MAX (16u * 1024 * 1024)
 #define ABI_THREAD_STACK_SIZE (64u * 1024) /* user stack of a thread made by thread_create */
+#define ABI_MAIN_STACK_SIZE (128u * 1024)  /* user stack of a program's first thread */
+#define ABI_HANDLE_MAX 256                 /* open handles per process; one more is EMFILE */
+#define ABI_PROCESS_MAX 64                 /* processes at once; one more spawn is EAGAIN */
+#define ABI_THREAD_MAX 64                  /* threads per process; one more is EAGAIN */
 
 /* --- open, semaphore_open, shm_open ------------------------------------------------------------
  */

@@ -1,6 +1,7 @@
 // Host tests of the kernel heap over an mmap'ed arena. Pages of the arena stay inaccessible until
 // the heap asks its backing for them, so touching memory it was never given crashes the test.
 #include "kernel/memory/heap.h"
+#include <algorithm>
 #include <gtest/gtest.h>
 #include <map>
 #include <random>
@@ -35,6 +36,13 @@ public:
     }
 
     uintptr_t base() const { return m_base; }
+    void release(uintptr_t address, size_t size) override {
+        EXPECT_EQ(address + size, m_base + m_backed) << "only the end of the heap is released";
+        EXPECT_EQ(size % PAGE, 0u);
+        EXPECT_EQ(mprotect(reinterpret_cast<void*>(address), size, PROT_NONE), 0);
+        m_backed -= size;
+    }
+
     size_t backed() const { return m_backed; }
     // Simulates running out of frames: no more than this is ever backed.
     void limit_memory(size_t bytes) { m_memory_available = bytes; }
@@ -205,6 +213,35 @@ TEST_P(HeapTest, RandomSequenceMatchesAModel) {
         test.free(reinterpret_cast<void*>(address));
     test.expect_consistent();
     EXPECT_EQ(test.heap.statistics().bytes_free, test.heap.statistics().heap_size);
+}
+
+// A burst of allocations grows the heap; once they are freed, the heap is the size it was before
+// and the backing has every page back, whatever the order of the frees.
+TEST_P(HeapTest, GivesBackWhatABurstGrew) {
+    TestHeap test(8 << 20, GetParam());
+    void* resident = test.allocate(5000);
+    size_t heap_size = test.heap.statistics().heap_size;
+    size_t backed = test.backing.backed();
+    std::vector<void*> burst;
+    for (int i = 0; i < 400; ++i)
+        burst.push_back(test.allocate(7000 + i));
+    EXPECT_GT(test.backing.backed(), backed + 2 * 1024 * 1024);
+    std::mt19937 random(7);
+    std::shuffle(burst.begin(), burst.end(), random);
+    for (void* pointer : burst)
+        test.free(pointer);
+    test.expect_consistent();
+    EXPECT_EQ(test.heap.statistics().heap_size, heap_size);
+    EXPECT_EQ(test.backing.backed(), backed);
+    // A block in use at the top keeps the heap from shrinking below it.
+    void* low = test.allocate(100);
+    void* high = test.allocate(300 * 1024);
+    test.free(low);
+    EXPECT_GE(test.heap.statistics().heap_size, 300u * 1024);
+    test.free(high);
+    test.free(resident);
+    EXPECT_EQ(test.heap.statistics().heap_size, memory::Heap::GROWTH_STEP);
+    test.expect_consistent();
 }
 
 TEST_P(HeapTest, DetectsDoubleFree) {

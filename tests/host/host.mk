@@ -27,10 +27,15 @@ HOST_TESTED_SOURCES += kernel/sync/wait_queue.cpp
 HOST_TESTED_SOURCES += kernel/bench/statistics.cpp
 HOST_TESTED_SOURCES += kernel/proc/elf.cpp
 HOST_TESTED_SOURCES += kernel/proc/tar.cpp
+HOST_TESTED_SOURCES += kernel/proc/elf_symbols.cpp
+HOST_TESTED_SOURCES += kernel/proc/memory_regions.cpp
+HOST_TESTED_SOURCES += kernel/proc/program_arguments.cpp
 HOST_TESTED_SOURCES += user/lib/stdlib/heap_allocator.cpp
 HOST_TESTED_SOURCES += user/lib/stdlib/integer_parsing.cpp
 HOST_TESTED_SOURCES += user/lib/stdio/output_stream.cpp
 HOST_TESTED_SOURCES += user/lib/string/string.cpp
+HOST_TESTED_SOURCES += kernel/trace/ring.cpp
+HOST_TESTED_SOURCES += kernel/trace/event_text.cpp
 HOST_OBJECTS := $(HOST_TEST_SOURCES:%.cpp=$(BUILD)/host/%.o) \
 	$(HOST_TESTED_SOURCES:%.cpp=$(BUILD)/host/%.o)
 HOST_CXXFLAGS := -std=c++20 -O1 -g -Wall -Wextra -DLIBK_HOSTED -I. -Iarch/x86/include \

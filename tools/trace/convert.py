@@ -15,9 +15,20 @@ from trace_model import build_model, parse_trace
 from trace_svg import render_svg
 
 
+def span_name(model, kind, label):
+    """The name and category of an async span: what a thread waits for or holds."""
+    if kind == "ready":
+        return "ready (waiting for the CPU)", "cpu"
+    if kind == "waits for" and label.startswith("sleep"):
+        return "sleeps", "sleep"
+    if kind == "waits for" and label.startswith("join:"):
+        return f"waits for thread {label[5:]} to end", "join"
+    return f"{kind} {model.object_label(label)}", "lock"
+
+
 def chrome_trace(model):
     """Chrome trace events: one track per thread, grouped by process; running time as complete
-    ("X") events, waits and lock ownership as async spans so they may overlap preemption."""
+    ("X") events; readiness, waits and lock ownership as async spans, which may overlap."""
     events = []
     for pid, name in sorted(model.processes.items()):
         events.append({"ph": "M", "name": "process_name", "pid": pid, "tid": 0,
@@ -32,11 +43,12 @@ def chrome_trace(model):
                            "args": {"stopped because": span.label}})
     span_id = 0
     for tid, thread in sorted(model.threads.items()):
-        for kind, spans in (("waits for", thread.waiting), ("holds", thread.holding)):
+        for kind, spans in (("ready", thread.ready), ("waits for", thread.waiting),
+                            ("holds", thread.holding)):
             for span in spans:
                 span_id += 1
-                name = f"{kind} {model.object_label(span.label)}"
-                common = {"name": name, "cat": "lock", "id": span_id, "pid": thread.pid,
+                name, category = span_name(model, kind, span.label)
+                common = {"name": name, "cat": category, "id": span_id, "pid": thread.pid,
                           "tid": tid}
                 events.append(dict(common, ph="b", ts=span.start))
                 events.append(dict(common, ph="e", ts=span.end))

@@ -26,8 +26,21 @@ class Thread:
     pid: int
     name: str
     running: list = field(default_factory=list)
+    ready: list = field(default_factory=list)  # could run, but another thread had the CPU
     waiting: list = field(default_factory=list)
     holding: list = field(default_factory=list)
+
+    def spans(self):
+        return (self.running, self.ready, self.waiting, self.holding)
+
+
+@dataclass
+class Wake:
+    """A thread woke another one: a lock or key handed over, a join ended."""
+    time: int
+    by: int
+    tid: int
+    object: str
 
 
 def parse_line(line):
@@ -43,7 +56,8 @@ def parse_line(line):
         if not separator or not key:
             raise ValueError(f"'{word[:20]}' is not key=value")
         if key in NUMERIC_KEYS:
-            if not value.isdigit():
+            digits = value[1:] if value.startswith("-") else value
+            if not digits.isdigit():
                 raise ValueError(f"{key}={value[:20]} is not a number")
             value = int(value)
         fields[key] = value
@@ -73,8 +87,10 @@ def parse_trace(lines):
 
 REQUIRED_KEYS = {
     "process_create": ("pid",), "thread_create": ("tid", "pid"), "switch": ("out", "in"),
+    "running": ("tid",), "trace_lost": ("count",),
     "block": ("tid", "object"), "wake": ("tid", "object"), "object_name": ("object", "name"),
     "mutex_acquire": ("tid", "object"), "mutex_release": ("tid", "object"),
+    "semaphore_wait": ("tid", "object"),
     "semaphore_acquire": ("tid", "object"), "semaphore_post": ("tid", "object"),
 }
 
@@ -90,8 +106,11 @@ class Model:
         self.event_count = 0
         self.end_time = 0
         self._running = {}   # tid -> start time
+        self._ready = {}     # tid -> start time
         self._waiting = {}   # tid -> (start, object)
         self._holding = {}   # (tid, object) -> start
+        self.lost = []       # (time, count): where the ring overflowed and events are missing
+        self.wakes = []      # Wake, in time order
 
     def thread(self, tid):
         if tid not in self.threads:
@@ -102,6 +121,10 @@ class Model:
     def object_label(self, identifier):
         name = self.object_names.get(identifier)
         return f"{name} ({identifier})" if name else identifier
+
+    def object_name(self, identifier):
+        """The short name for a picture: "restroom", or the identifier itself."""
+        return self.object_names.get(identifier, identifier)
 
     def apply(self, event):
         fields = event.fields
@@ -122,14 +145,38 @@ class Model:
         thread.pid = fields["pid"]
         thread.name = fields.get("name", thread.name)
         self.processes.setdefault(thread.pid, f"process {thread.pid}")
+        # A new thread is ready at once; the threads listed when the trace starts say their state.
+        if fields.get("state", "ready") == "ready":
+            self._become_ready(fields["tid"], time)
+
+    def _become_ready(self, tid, time):
+        if tid != 0:  # idle runs whenever nobody else can: it never waits for the CPU
+            self._ready.setdefault(tid, time)
+
+    def _start_running(self, tid, time):
+        start = self._ready.pop(tid, None)
+        if start is not None:
+            self.thread(tid).ready.append(Span(start, time, "ready"))
+        self.thread(tid)
+        self._running[tid] = time
 
     def on_switch(self, time, fields):
         start = self._running.pop(fields["out"], None)
+        reason = fields.get("reason", "switched")
         if start is not None:
-            reason = fields.get("reason", "switched")
             self.thread(fields["out"]).running.append(Span(start, time, reason))
-        self.thread(fields["in"])
-        self._running[fields["in"]] = time
+        if reason in ("preempted", "yielded"):
+            self._become_ready(fields["out"], time)
+        self._start_running(fields["in"], time)
+
+    def on_running(self, time, fields):
+        """The thread that has the CPU when the trace starts."""
+        self._start_running(fields["tid"], time)
+
+    def on_trace_lost(self, time, fields):
+        """Events are missing here: whatever was open may have ended unseen, so close it."""
+        self.lost.append((time, fields["count"]))
+        self._close_open_spans(time, "events lost")
 
     def on_block(self, time, fields):
         self._waiting[fields["tid"]] = (time, fields["object"])
@@ -138,6 +185,9 @@ class Model:
         waiting = self._waiting.pop(fields["tid"], None)
         if waiting is not None:
             self.thread(fields["tid"]).waiting.append(Span(waiting[0], time, waiting[1]))
+        self._become_ready(fields["tid"], time)
+        if "by" in fields:
+            self.wakes.append(Wake(time, fields["by"], fields["tid"], fields["object"]))
 
     def on_object_name(self, time, fields):
         self.object_names[fields["object"]] = fields["name"]
@@ -153,17 +203,21 @@ class Model:
     on_semaphore_acquire = on_mutex_acquire
     on_semaphore_post = on_mutex_release
 
-    def close_open_spans(self):
-        end = self.end_time
+    def _close_open_spans(self, end, why):
         for tid, start in self._running.items():
-            self.thread(tid).running.append(Span(start, end, "end of trace", cut=True))
+            self.thread(tid).running.append(Span(start, end, why, cut=True))
+        for tid, start in self._ready.items():
+            self.thread(tid).ready.append(Span(start, end, "ready", cut=True))
         for tid, (start, identifier) in self._waiting.items():
             self.thread(tid).waiting.append(Span(start, end, identifier, cut=True))
         for (tid, identifier), start in self._holding.items():
             self.thread(tid).holding.append(Span(start, end, identifier, cut=True))
-        self._running, self._waiting, self._holding = {}, {}, {}
+        self._running, self._ready, self._waiting, self._holding = {}, {}, {}, {}
+
+    def close_open_spans(self):
+        self._close_open_spans(self.end_time, "end of trace")
         for thread in self.threads.values():
-            for spans in (thread.running, thread.waiting, thread.holding):
+            for spans in thread.spans():
                 spans.sort(key=lambda span: span.start)
 
 

@@ -1,7 +1,7 @@
 // CPU exceptions: what happens when code faults. Every exception without a registered handler
 // is reported on the console by name (vector, decoded error code, every register, the faulting
 // function) and then handle_fault() decides what ends: in kernel mode the kernel (a panic), in
-// user mode the faulting program (once processes exist and register a handler here).
+// user mode the faulting program (its process reports it, through the handler registered here).
 #pragma once
 
 #include "arch/interrupt_frame.h"
@@ -14,10 +14,11 @@ const char* exception_name(uint32_t vector);
 // Reports the exception in `frame` and ends the code that raised it. The one place that decides.
 void handle_fault(InterruptFrame& frame);
 
-// Called by handle_fault() for a fault from ring 3, after the report, with a one-line
-// description ("page fault: write at address 0x00000000 ..."). It must not return to the
-// faulting code (it ends the process and switches away). Without one, user faults panic too.
-using UserFaultHandler = void (*)(InterruptFrame& frame, const char* description);
+// Called by handle_fault() for a fault from ring 3 instead of the kernel's report. It reports
+// the fault its own way and decides that the faulting process ends; the thread then never returns
+// to the faulting code, because the return-to-user handler (arch/interrupts.h) ends it on the
+// way out. Without a handler, user faults are reported and panic like kernel faults.
+using UserFaultHandler = void (*)(InterruptFrame& frame);
 void set_user_fault_handler(UserFaultHandler handler);
 
 // A double fault usually means the CPU could not push an exception frame: the stack pointer

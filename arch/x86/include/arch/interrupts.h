@@ -22,4 +22,10 @@ void set_handler(uint8_t vector, Handler handler);
 // to another thread without holding up the next interrupt.
 void set_irq_handler(uint8_t irq, Handler handler);
 
+// Called at the end of every interrupt, exception and system call that came from user mode,
+// with interrupts off, just before the registers in `frame` are restored and the thread goes
+// back to ring 3. The process code uses it to end a thread whose process is ending, so no
+// thread ever runs user code again once its end was decided. nullptr removes it.
+void set_return_to_user_handler(Handler handler);
+
 } // namespace arch::interrupts

@@ -16,4 +16,13 @@ struct Time {
 // Reads a consistent time (never one torn by the RTC's once-a-second update).
 Time read_time();
 
+struct Date {
+    uint16_t year; // e.g. 2024
+    uint8_t month; // 1-12
+    uint8_t day;   // 1-31
+};
+
+// The date and time together, read consistently (around midnight the two cannot disagree).
+void read_date_time(Date& date, Time& time);
+
 } // namespace arch::rtc

@@ -1,0 +1,64 @@
+// See user_mutex.h.
+#include "kernel/proc/user_mutex.h"
+#include "kernel/debug/panic.h"
+#include "kernel/proc/blocking.h"
+#include "kernel/proc/process.h"
+#include "kernel/sched/scheduler.h"
+#include "kernel/sync/interrupt_guard.h"
+
+UserMutex::~UserMutex() {
+    // Every waiter holds a reference, so none can be left when the last one goes.
+    VERIFY(m_waiters.is_empty());
+}
+
+libk::ErrorOr<void> UserMutex::lock(int handle) {
+    InterruptGuard guard;
+    ThreadId caller = scheduler::current().id();
+    if (m_owner == caller)
+        return libk::Error::WouldDeadlock;
+    if (m_owner == 0) {
+        m_owner = caller;
+        return {};
+    }
+    // unlock() makes us the owner before it wakes us; an interrupted wait leaves it alone.
+    TRY(blocking::wait(m_waiters, "mutex", handle));
+    VERIFY(m_owner == caller);
+    return {};
+}
+
+libk::ErrorOr<void> UserMutex::try_lock() {
+    InterruptGuard guard;
+    if (m_owner != 0)
+        return libk::Error::Busy;
+    m_owner = scheduler::current().id();
+    return {};
+}
+
+libk::ErrorOr<void> UserMutex::unlock() {
+    InterruptGuard guard;
+    if (m_owner != scheduler::current().id())
+        return libk::Error::NotOwner;
+    hand_over();
+    return {};
+}
+
+void UserMutex::hand_over() {
+    Thread* next = m_waiters.first();
+    m_owner = next != nullptr ? next->id() : 0;
+    m_waiters.wake_one();
+}
+
+void UserMutex::handle_closed(Process& owner) {
+    InterruptGuard guard;
+    if (m_owner == 0)
+        return;
+    for (Thread& thread : scheduler::all_threads()) {
+        if (thread.id() == m_owner) {
+            if (thread.process() == &owner)
+                hand_over();
+            return;
+        }
+    }
+    // The owner has ended and been collected: nobody can unlock it any more.
+    hand_over();
+}

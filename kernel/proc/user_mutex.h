@@ -1,0 +1,38 @@
+// UserMutex: the kernel mutex behind pthread_mutex_t. Like the kernel's own Mutex (one owner,
+// first come first served, the longest waiter is handed the mutex), but made for user threads:
+// its waits end when the waiter's process is killed (blocking.h), and its owner is remembered by
+// thread id, which is never reused, so a mutex whose owner has ended simply stays locked (as on
+// Linux) instead of pointing at a thread that no longer exists.
+#pragma once
+
+#include "kernel/proc/kernel_object.h"
+#include "kernel/sched/thread.h"
+#include "kernel/sync/wait_queue.h"
+
+class UserMutex final : public KernelObject {
+public:
+    static constexpr ObjectKind KIND = ObjectKind::Mutex;
+
+    UserMutex() : KernelObject(ObjectKind::Mutex) {}
+    ~UserMutex() override;
+
+    // Waits until the caller owns it. WouldDeadlock when it does already; Interrupted when the
+    // caller's process ends while it waits. `handle` only names the mutex for ps.
+    libk::ErrorOr<void> lock(int handle);
+    // Takes it only if it is free: Busy otherwise (also when the caller owns it).
+    libk::ErrorOr<void> try_lock();
+    // Hands it to the longest waiter, or frees it. NotOwner unless the caller owns it.
+    libk::ErrorOr<void> unlock();
+
+    // Closing a handle releases the mutex if a thread of the closing process owns it.
+    void handle_closed(Process& owner) override;
+
+    ThreadId owner() const { return m_owner; }
+
+private:
+    void hand_over(); // interrupts disabled
+
+    // Both protected by disabling interrupts. m_owner is 0 when the mutex is free.
+    ThreadId m_owner = 0;
+    WaitQueue m_waiters;
+};

@@ -4,6 +4,7 @@
 #include "arch/emulator.h"
 #include "kernel/bench/benchmarks.h"
 #include "kernel/bench/statistics.h"
+#include "kernel/bench/user_suite.h"
 #include "kernel/boot_info/command_line.h"
 #include "kernel/console/console.h"
 #include "kernel/time/clock.h"
@@ -113,10 +114,28 @@ bool run_one(const Benchmark& benchmark, uint64_t* buffer, uint32_t samples, uin
 }
 
 void list_benchmarks() {
-    console::print("Benchmarks:");
+    console::print("Kernel benchmarks:");
     for (const Benchmark& benchmark : BENCHMARKS)
         console::print(" %s", benchmark.name);
-    console::print("\n");
+    console::print("\nThe user-space ones are listed in user/bench/suite/main.c.\n");
+}
+
+// Runs the selected kernel benchmarks; returns how many could not run.
+size_t run_kernel_benchmarks(const char* selection, uint32_t samples) {
+    auto* buffer = new (std::nothrow) uint64_t[samples];
+    if (buffer == nullptr) {
+        console::print("BENCH-SKIPPED name=kernel reason=\"no memory for %u samples\"\n", samples);
+        return selected_count(selection);
+    }
+    uint64_t overhead = calibrate(buffer, samples);
+    size_t skipped = 0;
+    for (const Benchmark& benchmark : BENCHMARKS) {
+        if (is_selected(benchmark.name, selection) &&
+            !run_one(benchmark, buffer, samples, overhead))
+            ++skipped;
+    }
+    delete[] buffer;
+    return skipped;
 }
 
 } // namespace
@@ -125,32 +144,22 @@ void run(const char* selection) {
     uint32_t samples =
         command_line::number("bench_samples", DEFAULT_SAMPLES, MINIMUM_SAMPLES, MAXIMUM_SAMPLES);
     size_t count = selected_count(selection);
-    if (count == 0) {
+    console::print("Benchmarks: %zu in the kernel, then those of %s (%u samples each); "
+                   "`make bench` makes a table of the BENCH lines.\n",
+                   count, "/bench/suite", samples);
+    console::print("BENCH-BEGIN selection=\"%s\" kernel_benchmarks=%zu samples=%u hz=%u\n",
+                   selection, count, samples, clock::hz());
+    size_t skipped = count > 0 ? run_kernel_benchmarks(selection, samples) : 0;
+    SuiteOutcome user = run_user_suite(selection, samples);
+    if (count == 0 && user == SuiteOutcome::NoneSelected) {
         console::print("BENCH-ERROR no benchmark matches \"%s\" (bench=all runs every one)\n",
                        selection);
         list_benchmarks();
         finish(false);
     }
-    auto* buffer = new (std::nothrow) uint64_t[samples];
-    if (buffer == nullptr) {
-        console::print("BENCH-ERROR no memory for %u samples\n", samples);
-        finish(false);
-    }
-    console::print("Kernel benchmarks selected: %zu (%u samples each); `make bench` makes a "
-                   "table of the BENCH lines.\n",
-                   count, samples);
-    console::print("BENCH-BEGIN selection=\"%s\" kernel_benchmarks=%zu samples=%u hz=%u\n",
-                   selection, count, samples, clock::hz());
-    uint64_t overhead = calibrate(buffer, samples);
-    size_t skipped = 0;
-    for (const Benchmark& benchmark : BENCHMARKS) {
-        if (is_selected(benchmark.name, selection) &&
-            !run_one(benchmark, buffer, samples, overhead))
-            ++skipped;
-    }
-    console::print("BENCH-END ran=%zu skipped=%zu\n", count - skipped, skipped);
-    delete[] buffer;
-    finish(skipped == 0);
+    console::print("BENCH-END kernel_ran=%zu kernel_skipped=%zu user=%s\n", count - skipped,
+                   skipped, to_string(user));
+    finish(skipped == 0 && (user == SuiteOutcome::AllRan || user == SuiteOutcome::NoneSelected));
 }
 
 } // namespace bench

@@ -106,7 +106,8 @@ class CheckJson(unittest.TestCase):
                 "clocks": {"cycles": {}},
                 "benchmarks": [{"name": name, "where": "kernel", "per": "op", "what": "w",
                                 "cycles": dict(figures)}
-                               for name in check_bench_json.KERNEL_BENCHMARKS]}
+                               for name in check_bench_json.KERNEL_BENCHMARKS +
+                               check_bench_json.USER_BENCHMARKS]}
 
     def test_a_whole_document_has_no_problems(self):
         self.assertEqual(check_bench_json.problems_of(self.document()), [])

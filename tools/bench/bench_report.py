@@ -45,15 +45,15 @@ CLOCK_HEADINGS = {"cycles": "TSC cycles (host time)", "instructions": "guest ins
 
 def format_table(benchmarks, clocks):
     """The table `make bench` prints: per clock, the median and the middle 80 % of samples."""
-    headings = f"{'':<38}" + "".join(f"{CLOCK_HEADINGS[clock]:>28}    " for clock in clocks)
-    columns = f"{'benchmark':<24}{'per':<14}" + f"{'median':>12}{'p10 - p90':>16}    " * len(clocks)
+    headings = f"{'':<44}" + "".join(f"{CLOCK_HEADINGS[clock]:>28}    " for clock in clocks)
+    columns = f"{'benchmark':<30}{'per':<14}" + f"{'median':>12}{'p10 - p90':>16}    " * len(clocks)
     lines = [headings.rstrip(), columns.rstrip(), "-" * len(columns.rstrip())]
     where = None
     for benchmark in benchmarks:
         if benchmark["where"] != where:
             where = benchmark["where"]
             lines.append(f"{where}:")
-        line = f"  {benchmark['name']:<22}{benchmark['per']:<14}"
+        line = f"  {benchmark['name']:<28}{benchmark['per']:<14}"
         for clock in clocks:
             figures = benchmark.get(clock)
             if figures is None:

@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Checks that a bench.json file written by `make bench` is whole: valid JSON, the machine and
-clock descriptions present, every benchmark the kernel has measured with every clock of the
-file, and each set of figures consistent (min <= p10 <= median <= p90 <= max, samples > 0).
+clock descriptions present, every benchmark of the kernel and of /bench/suite measured with
+every clock of the file, and each set of figures consistent (min <= p10 <= median <= p90 <= max,
+samples > 0).
 It never judges a figure's size: benchmarks are not tests.
 
     tools/bench/check_bench_json.py build/bench.json
@@ -14,6 +15,12 @@ KERNEL_BENCHMARKS = (
     "mutex_handoff", "semaphore_handoff", "semaphore_ping_pong", "thread_create_join",
     "timer_tick", "port_read", "yield_switch_100", "yield_switch_1000", "policy_pick_2", "policy_pick_100",
     "policy_pick_1000",
+)
+USER_BENCHMARKS = (
+    "user_timestamp_read", "user_null_system_call", "user_thread_yield", "user_process_yield",
+    "user_mutex_uncontended", "user_semaphore_uncontended", "user_mutex_handoff",
+    "user_semaphore_handoff", "user_semaphore_ping_pong", "user_thread_create_join",
+    "user_spawn_wait",
 )
 
 
@@ -45,7 +52,7 @@ def problems_of(document):
                 problems.append(f"{name}: {clock} percentiles out of order: {figures}")
             if not isinstance(figures.get("samples"), int) or figures["samples"] <= 0:
                 problems.append(f"{name}: {clock} has no samples")
-    for name in KERNEL_BENCHMARKS:
+    for name in KERNEL_BENCHMARKS + USER_BENCHMARKS:
         if name not in names:
             problems.append(f"benchmark {name} is missing")
     if len(set(names)) != len(names):

@@ -1,7 +1,9 @@
-// In-kernel benchmarks: what a switch, a lock, a thread and a timer tick cost, in TSC cycles.
-// The kernel command line "bench=all" (or "bench=name,name", where a name may be the start of
-// several: "bench=yield" runs every yield benchmark) makes kernel_main run them instead of the
-// normal start-up; "bench_samples=N" sets the samples per benchmark (default 2001).
+// Benchmarks: what a switch, a lock, a thread, a system call and a timer tick cost, in TSC
+// cycles. The kernel command line "bench=all" (or "bench=name,name", where a name may be the
+// start of several: "bench=yield" runs every yield benchmark, "bench=user" every user-space one)
+// makes kernel_main run them instead of the normal start-up: first the kernel's own, then the
+// program /bench/suite (user_suite.h) with the same selection. "bench_samples=N" sets the
+// samples per benchmark (default 2001).
 //
 // Each benchmark prints one line on the console, which tools/bench/bench.py reads from the
 // serial log to print the table and write build/bench.json (docs/performance.md):

@@ -144,9 +144,8 @@ void run(const char* selection) {
     uint32_t samples =
         command_line::number("bench_samples", DEFAULT_SAMPLES, MINIMUM_SAMPLES, MAXIMUM_SAMPLES);
     size_t count = selected_count(selection);
-    console::print("Benchmarks: %zu in the kernel, then those of %s (%u samples each); "
-                   "`make bench` makes a table of the BENCH lines.\n",
-                   count, "/bench/suite", samples);
+    console::print("Benchmarks: %zu in the kernel, then those of /bench/suite; %u samples each.\n",
+                   count, samples);
     console::print("BENCH-BEGIN selection=\"%s\" kernel_benchmarks=%zu samples=%u hz=%u\n",
                    selection, count, samples, clock::hz());
     size_t skipped = count > 0 ? run_kernel_benchmarks(selection, samples) : 0;

@@ -4,6 +4,7 @@
 #   make run        boot the kernel in QEMU (NOGRAPHIC=1 for serial only, CMDLINE="..." to pass
 #                   a kernel command line, ACCEL=kvm to ask for KVM)
 #   make debug      boot paused under QEMU's gdbstub; then `make gdb` in another terminal
+#                   (DEMO=restroom, also for make run: start that program instead of the shell)
 #   make test       host tests, kernel tests under QEMU, gdb batch test (TEST=name runs one)
 #   make trace      boot with the scheduling trace on; writes build/trace.{txt,json,svg}
 #                   (TEST=name for a kernel test, DEMO=name ARGS="..." for a demo)
@@ -26,6 +27,11 @@ CLANG_FORMAT  := clang-format
 
 # The kernel command line baked into the ISO that `make run` boots.
 CMDLINE    ?=
+# DEMO=restroom (or DEMO="kitchen --keys 2") boots straight into that program of the initrd:
+# `run=...` must be the last word of the command line (docs/user-tests.md).
+ifneq ($(DEMO),)
+override CMDLINE += run=$(DEMO)
+endif
 MEMORY     ?= 128M
 ACCEL      ?= tcg
 GDB_PORT   ?= 1234

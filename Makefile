@@ -8,6 +8,7 @@
 #   make test       host tests, kernel tests under QEMU, gdb batch test (TEST=name runs one)
 #   make trace      boot with the scheduling trace on; writes build/trace.{txt,json,svg}
 #                   (TEST=name for a kernel test, DEMO=name ARGS="..." for a demo)
+#   make bench      run the benchmarks, print the table, write build/bench.json (BENCH=name,...)
 #   make format     clang-format every source file; make format-check only checks
 #   make clean      remove build/
 #
@@ -139,6 +140,7 @@ include tests/host/host.mk
 include user/demos/host-demos.mk
 include user/user.mk
 include tools/trace/trace.mk
+include tools/bench/bench.mk
 
 # ---------------------------------------------------------------------------------------------
 FORMAT_FILES = $(shell find $(wildcard boot arch kernel libk user tests) \

@@ -9,6 +9,7 @@
 #   make test       host tests, kernel tests under QEMU, gdb batch test (TEST=name runs one)
 #   make trace      boot with the scheduling trace on; writes build/trace.{txt,json,svg}
 #                   (TEST=name for a kernel test, DEMO=name ARGS="..." for a demo)
+#   make bench      run the benchmarks, print the table, write build/bench.json (BENCH=name,...)
 #   make format     clang-format every source file; make format-check only checks
 #   make clean      remove build/
 #
@@ -25,12 +26,15 @@ GDB        := gdb
 GRUB_MKRESCUE := grub-mkrescue
 CLANG_FORMAT  := clang-format
 
-# The kernel command line baked into the ISO that `make run` boots. DEMO=name adds
-# "run=/demos/name ARGS" at its end (init runs the program named by run=, docs/user-tests.md).
+# The kernel command line baked into the ISO that `make run` boots. DEMO=restroom ARGS="..."
+# (or DEMO="kitchen --keys 2") adds "run=restroom ARGS" at its end: init starts that program of
+# the initrd (a name is looked up in /bin, /demos, /tests) instead of the shell. run= must be
+# the last word of the command line (docs/user-tests.md), so CMDLINE itself never holds it:
+# make trace puts its own words between the two.
 CMDLINE    ?=
 DEMO       ?=
 ARGS       ?=
-KERNEL_COMMAND_LINE := $(strip $(CMDLINE) $(if $(DEMO),run=/demos/$(DEMO) $(ARGS)))
+KERNEL_COMMAND_LINE := $(strip $(CMDLINE) $(if $(DEMO),run=$(DEMO) $(ARGS)))
 # Seconds the GRUB menu waits for a choice; none when the command line already names a program.
 MENU_SECONDS ?= $(if $(findstring run=,$(KERNEL_COMMAND_LINE)),0,5)
 MEMORY     ?= 128M
@@ -142,6 +146,7 @@ include tests/host/host.mk
 include user/demos/host-demos.mk
 include user/user.mk
 include tools/trace/trace.mk
+include tools/bench/bench.mk
 
 # ---------------------------------------------------------------------------------------------
 FORMAT_FILES = $(shell find $(wildcard boot arch kernel libk user tests) \

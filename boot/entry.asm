@@ -10,7 +10,6 @@
 KERNEL_VIRTUAL_BASE     equ 0xC0000000
 KERNEL_DIRECTORY_INDEX  equ KERNEL_VIRTUAL_BASE >> 22     ; 768
 BOOT_LARGE_PAGES        equ 4                              ; 4 x 4 MiB = first 16 MiB
-BOOT_STACK_BYTES        equ 16384
 
 PDE_PRESENT             equ 1 << 0
 PDE_WRITABLE            equ 1 << 1
@@ -19,7 +18,7 @@ CR0_WRITE_PROTECT       equ 1 << 16
 CR0_PAGING              equ 1 << 31
 CR4_PAGE_SIZE_EXTENSION equ 1 << 4
 
-extern kernel_main
+extern higher_half_entry          ; boot/higher_half_entry.asm
 
 section .boot.bss nobits
 align 4096
@@ -27,8 +26,10 @@ global boot_page_directory
 boot_page_directory:
     resb 4096
 
-section .boot.text
-global _start
+; "exec" marks the section as code in the ELF file, so that debuggers treat _start as a function
+; (gdb: `break _start`) even though it is linked at its physical address.
+section .boot.text progbits alloc exec nowrite
+global _start:function (_start.end - _start)
 _start:
     cli
     cld
@@ -58,24 +59,4 @@ _start:
     ; An absolute jump: from here on eip is in the higher half.
     mov edx, higher_half_entry
     jmp edx
-
-section .text
-higher_half_entry:
-    mov esp, boot_stack_top
-    xor ebp, ebp               ; a zero frame pointer ends every backtrace
-    push ebx                   ; kernel_main(magic, boot_information_physical)
-    push eax
-    call kernel_main
-    ; kernel_main never returns; if it does, stop here rather than run off into memory.
-.halt:
-    cli
-    hlt
-    jmp .halt
-
-section .bss
-align 16
-global boot_stack_bottom
-global boot_stack_top
-boot_stack_bottom:
-    resb BOOT_STACK_BYTES
-boot_stack_top:
+.end:

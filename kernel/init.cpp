@@ -6,6 +6,7 @@
 #include "arch/gdt.h"
 #include "arch/idt.h"
 #include "arch/pic.h"
+#include "kernel/bench/bench.h"
 #include "kernel/boot_info/boot_info.h"
 #include "kernel/boot_info/command_line.h"
 #include "kernel/console/console.h"
@@ -38,6 +39,9 @@ void run_command_line_request() {
     char test_name[64];
     if (command_line::find("test", test_name, sizeof test_name))
         testing::run(test_name);
+    char benchmarks[128];
+    if (command_line::find("bench", benchmarks, sizeof benchmarks))
+        bench::run(benchmarks);
     process_boot::run_first_process();
     console::print("Nothing more to run. (Boot with test=NAME to run a kernel test; Ctrl-T on the "
                    "serial console lists the threads.)\n");

@@ -5,8 +5,8 @@
 #                                   program /tests/NAME), "host" (all host tests),
 #                                   "host:Suite.Case" (GoogleTest filter), "tools" (the host
 #                                   tools' Python tests), "host-demos" (the demos built for
-#                                   Linux), "kernel-demos" (the demos on the kernel), or a gdb
-#                                   test name
+#                                   Linux), "kernel-demos" (the demos on the kernel), "bench"
+#                                   (make bench runs and writes valid JSON), or a gdb test name
 # Kernel tests and user tests run two at a time (JOBS=N to change), one QEMU boot each
 # (tools/run-kernel-test.sh). The user tests are the programs in the initrd's tests/ folder
 # (but run_all, the driver that runs each of them).
@@ -45,7 +45,7 @@ if [ -n "$only" ]; then
     run_host=0
     case $only in
     host | host:*) run_host=1; kernel_tests=""; gdb_tests="" ;;
-    tools | host-demos | kernel-demos) kernel_tests=""; gdb_tests="" ;;
+    tools | host-demos | kernel-demos | bench) kernel_tests=""; gdb_tests="" ;;
     *)
         if printf '%s\n' $kernel_tests | grep -qx "$only"; then
             kernel_tests=$only; gdb_tests=""
@@ -141,6 +141,16 @@ for name in $gdb_tests; do
         echo "FAIL  $name"; cat "$results/$name.log"; record "$name" FAIL
     fi
 done
+
+# --- benchmarks: `make bench` in a quick mode runs and writes valid JSON (no figure is judged) --
+if [ -z "$only" ] || [ "$only" = bench ]; then
+    echo "== bench (make bench, quick mode)"
+    if tools/bench/check_bench.sh "$results/bench" >"$results/bench.log" 2>&1; then
+        echo "PASS  bench"; record bench PASS
+    else
+        echo "FAIL  bench"; cat "$results/bench.log"; record bench FAIL
+    fi
+fi
 
 echo
 [ $failed -gt 0 ] && echo "failed: ${failed_names[*]}"

@@ -16,7 +16,7 @@ USER_BUILD    := $(BUILD)/user
 USER_LIBRARY  := $(USER_BUILD)/libuser.a
 USER_CRT0     := $(USER_BUILD)/library/user/lib/arch/crt0.asm.o
 USER_LINKER_SCRIPT := user/lib/user.ld
-USER_PROGRAM_FOLDERS := user/bin user/demos user/tests
+USER_PROGRAM_FOLDERS := user/bin user/demos user/tests user/bench
 
 # Code generation for user mode: no SSE (the kernel saves only the x87 state of user threads,
 # see libk/abi/program_start.h), static addresses, frame pointers for backtraces.

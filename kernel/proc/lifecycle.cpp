@@ -10,6 +10,7 @@
 #include "kernel/sched/kernel_thread.h"
 #include "kernel/sched/scheduler.h"
 #include "kernel/sync/interrupt_guard.h"
+#include "kernel/trace/trace.h"
 #include "libk/abi/types.h"
 
 namespace lifecycle {
@@ -91,6 +92,7 @@ void finish_process(Process& process) {
     return_resources(process);
     InterruptGuard guard;
     process.set_state(ProcessState::Zombie);
+    trace::process_exited(process.id(), process.wait_status());
     hand_children_to_init(process);
     if (Process* parent = process.parent())
         parent->child_waiters().wake_all();

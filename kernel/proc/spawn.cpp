@@ -8,6 +8,7 @@
 #include "kernel/proc/teardown.h"
 #include "kernel/proc/user_thread.h"
 #include "kernel/sync/interrupt_guard.h"
+#include "kernel/trace/trace.h"
 #include "libk/new.h"
 #include "libk/string.h"
 
@@ -106,6 +107,7 @@ libk::ErrorOr<ProcessId> spawn_image(Process& parent, const char* name, const ui
     }
     process->set_parent(&parent);
     process_table::add(*process); // the table takes the creation reference
+    trace::process_created(process->id(), process->name(), parent.id());
     libk::ErrorOr<void> started = start_main_thread(*process, executable.entry, esp.value());
     if (started.is_error()) {
         {

@@ -5,6 +5,11 @@
 #include "kernel/proc/process.h"
 #include "kernel/sched/scheduler.h"
 #include "kernel/sync/interrupt_guard.h"
+#include "kernel/trace/trace.h"
+
+namespace {
+constexpr const char* TRACE_NAME = "pthread mutex";
+}
 
 UserMutex::~UserMutex() {
     // Every waiter holds a reference, so none can be left when the last one goes.
@@ -18,8 +23,12 @@ libk::ErrorOr<void> UserMutex::lock(int handle) {
         return libk::Error::WouldDeadlock;
     if (m_owner == 0) {
         m_owner = caller;
+        if (trace::recording())
+            trace::record_mutex_acquired(m_trace_number, TRACE_NAME);
         return {};
     }
+    if (trace::recording())
+        trace::record_mutex_contended(m_trace_number, TRACE_NAME, m_owner);
     // unlock() makes us the owner before it wakes us; an interrupted wait leaves it alone.
     TRY(blocking::wait(m_waiters, "mutex", handle));
     VERIFY(m_owner == caller);
@@ -31,6 +40,8 @@ libk::ErrorOr<void> UserMutex::try_lock() {
     if (m_owner != 0)
         return libk::Error::Busy;
     m_owner = scheduler::current().id();
+    if (trace::recording())
+        trace::record_mutex_acquired(m_trace_number, TRACE_NAME);
     return {};
 }
 
@@ -45,6 +56,9 @@ libk::ErrorOr<void> UserMutex::unlock() {
 void UserMutex::hand_over() {
     Thread* next = m_waiters.first();
     m_owner = next != nullptr ? next->id() : 0;
+    if (trace::recording())
+        trace::record_mutex_released(m_trace_number, TRACE_NAME,
+                                     next != nullptr ? next->id() : trace::NO_THREAD);
     m_waiters.wake_one();
 }
 

@@ -5,6 +5,8 @@
 // Linux) instead of pointing at a thread that no longer exists.
 #pragma once
 
+#include "kernel/trace/object_number.h"
+
 #include "kernel/proc/kernel_object.h"
 #include "kernel/sched/thread.h"
 #include "kernel/sync/wait_queue.h"
@@ -35,4 +37,5 @@ private:
     // Both protected by disabling interrupts. m_owner is 0 when the mutex is free.
     ThreadId m_owner = 0;
     WaitQueue m_waiters;
+    trace::ObjectNumber m_trace_number; // how the scheduling trace names it
 };

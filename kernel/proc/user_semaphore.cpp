@@ -3,16 +3,25 @@
 #include "kernel/debug/panic.h"
 #include "kernel/proc/blocking.h"
 #include "kernel/sync/interrupt_guard.h"
+#include "kernel/trace/trace.h"
 #include "libk/abi/types.h"
 
 UserSemaphore::~UserSemaphore() {
     VERIFY(m_waiters.is_empty()); // every waiter holds a reference
 }
 
+namespace {
+constexpr const char* TRACE_NAME = "semaphore";
+}
+
 libk::ErrorOr<void> UserSemaphore::wait(int handle) {
     InterruptGuard guard;
+    if (trace::recording())
+        trace::record_semaphore_wait(m_trace_number, TRACE_NAME, m_value);
     if (m_value > 0) {
         --m_value;
+        if (trace::recording())
+            trace::record_semaphore_acquired(m_trace_number, TRACE_NAME, m_value);
         return {};
     }
     // post() hands its unit to us directly; an interrupted wait got none.
@@ -24,15 +33,20 @@ libk::ErrorOr<void> UserSemaphore::try_wait() {
     if (m_value == 0)
         return libk::Error::WouldBlock;
     --m_value;
+    if (trace::recording())
+        trace::record_semaphore_acquired(m_trace_number, TRACE_NAME, m_value);
     return {};
 }
 
 libk::ErrorOr<void> UserSemaphore::post() {
     InterruptGuard guard;
-    if (m_waiters.wake_one() != nullptr)
-        return {};
-    if (m_value >= ABI_SEMAPHORE_VALUE_MAX)
+    Thread* woken = m_waiters.wake_one();
+    if (woken == nullptr && m_value >= ABI_SEMAPHORE_VALUE_MAX)
         return libk::Error::Overflow;
-    ++m_value;
+    if (woken == nullptr)
+        ++m_value;
+    if (trace::recording())
+        trace::record_semaphore_posted(m_trace_number, TRACE_NAME,
+                                       woken != nullptr ? woken->id() : trace::NO_THREAD, m_value);
     return {};
 }

@@ -4,6 +4,8 @@
 // killed (blocking.h); such a waiter leaves the queue without taking a unit.
 #pragma once
 
+#include "kernel/trace/object_number.h"
+
 #include "kernel/proc/kernel_object.h"
 #include "kernel/sync/wait_queue.h"
 
@@ -29,4 +31,5 @@ private:
     // Both protected by disabling interrupts. m_value > 0 only while nobody waits.
     uint32_t m_value;
     WaitQueue m_waiters;
+    trace::ObjectNumber m_trace_number; // how the scheduling trace names it
 };

@@ -119,54 +119,79 @@ void record_join_ended(const Thread& joiner, const Thread& exited) {
     append_on_object(Event::Wake, ObjectKind::Join, exited.id(), joiner.id(), exited.id());
 }
 
-void record_mutex_acquired(Mutex& mutex) {
-    uint32_t object = number_of(mutex.m_trace_number, ObjectKind::Mutex, mutex.name());
+// The generic forms take the object's number and name, so that any lock or semaphore (the
+// kernel's Mutex and Semaphore, or the objects behind pthread mutexes and sem_t) is traced alike.
+void record_mutex_acquired(ObjectNumber& number, const char* name) {
+    uint32_t object = number_of(number, ObjectKind::Mutex, name);
     append_on_object(Event::MutexAcquire, ObjectKind::Mutex, object, current_id());
 }
 
-void record_mutex_contended(Mutex& mutex) {
-    uint32_t object = number_of(mutex.m_trace_number, ObjectKind::Mutex, mutex.name());
-    uint32_t owner = mutex.owner() != nullptr ? mutex.owner()->id() : NO_THREAD;
+void record_mutex_contended(ObjectNumber& number, const char* name, uint32_t owner) {
+    uint32_t object = number_of(number, ObjectKind::Mutex, name);
     append_on_object(Event::MutexContended, ObjectKind::Mutex, object, current_id(), owner);
     append_on_object(Event::Block, ObjectKind::Mutex, object, current_id());
 }
 
-void record_mutex_released(Mutex& mutex) {
-    uint32_t object = number_of(mutex.m_trace_number, ObjectKind::Mutex, mutex.name());
+void record_mutex_released(ObjectNumber& number, const char* name, uint32_t next_owner) {
+    uint32_t object = number_of(number, ObjectKind::Mutex, name);
     uint32_t releaser = current_id();
-    Thread* next = mutex.owner();
-    append_on_object(Event::MutexRelease, ObjectKind::Mutex, object, releaser,
-                     next != nullptr ? next->id() : NO_THREAD);
-    if (next == nullptr)
+    append_on_object(Event::MutexRelease, ObjectKind::Mutex, object, releaser, next_owner);
+    if (next_owner == NO_THREAD)
         return;
-    append_on_object(Event::Wake, ObjectKind::Mutex, object, next->id(), releaser);
-    append_on_object(Event::MutexAcquire, ObjectKind::Mutex, object, next->id());
+    append_on_object(Event::Wake, ObjectKind::Mutex, object, next_owner, releaser);
+    append_on_object(Event::MutexAcquire, ObjectKind::Mutex, object, next_owner);
 }
 
-void record_semaphore_wait(Semaphore& semaphore) {
-    uint32_t object = number_of(semaphore.m_trace_number, ObjectKind::Semaphore, semaphore.name());
-    append_on_object(Event::SemaphoreWait, ObjectKind::Semaphore, object, current_id(), 0,
-                     semaphore.value());
-    if (semaphore.value() == 0)
+void record_semaphore_wait(ObjectNumber& number, const char* name, uint32_t value) {
+    uint32_t object = number_of(number, ObjectKind::Semaphore, name);
+    append_on_object(Event::SemaphoreWait, ObjectKind::Semaphore, object, current_id(), 0, value);
+    if (value == 0)
         append_on_object(Event::Block, ObjectKind::Semaphore, object, current_id());
 }
 
-void record_semaphore_acquired(Semaphore& semaphore) {
-    uint32_t object = number_of(semaphore.m_trace_number, ObjectKind::Semaphore, semaphore.name());
+void record_semaphore_acquired(ObjectNumber& number, const char* name, uint32_t value) {
+    uint32_t object = number_of(number, ObjectKind::Semaphore, name);
     append_on_object(Event::SemaphoreAcquire, ObjectKind::Semaphore, object, current_id(), 0,
-                     semaphore.value());
+                     value);
+}
+
+void record_semaphore_posted(ObjectNumber& number, const char* name, uint32_t woken,
+                             uint32_t value) {
+    uint32_t object = number_of(number, ObjectKind::Semaphore, name);
+    uint32_t poster = current_id();
+    append_on_object(Event::SemaphorePost, ObjectKind::Semaphore, object, poster, woken, value);
+    if (woken == NO_THREAD)
+        return;
+    append_on_object(Event::Wake, ObjectKind::Semaphore, object, woken, poster);
+    append_on_object(Event::SemaphoreAcquire, ObjectKind::Semaphore, object, woken, 0, value);
+}
+
+void record_mutex_acquired(Mutex& mutex) {
+    record_mutex_acquired(mutex.m_trace_number, mutex.name());
+}
+
+void record_mutex_contended(Mutex& mutex) {
+    uint32_t owner = mutex.owner() != nullptr ? mutex.owner()->id() : NO_THREAD;
+    record_mutex_contended(mutex.m_trace_number, mutex.name(), owner);
+}
+
+void record_mutex_released(Mutex& mutex) {
+    Thread* next = mutex.owner(); // after the hand-off: the waiter that now owns it, if any
+    record_mutex_released(mutex.m_trace_number, mutex.name(),
+                          next != nullptr ? next->id() : NO_THREAD);
+}
+
+void record_semaphore_wait(Semaphore& semaphore) {
+    record_semaphore_wait(semaphore.m_trace_number, semaphore.name(), semaphore.value());
+}
+
+void record_semaphore_acquired(Semaphore& semaphore) {
+    record_semaphore_acquired(semaphore.m_trace_number, semaphore.name(), semaphore.value());
 }
 
 void record_semaphore_posted(Semaphore& semaphore, const Thread* woken) {
-    uint32_t object = number_of(semaphore.m_trace_number, ObjectKind::Semaphore, semaphore.name());
-    uint32_t poster = current_id();
-    append_on_object(Event::SemaphorePost, ObjectKind::Semaphore, object, poster,
-                     woken != nullptr ? woken->id() : NO_THREAD, semaphore.value());
-    if (woken == nullptr)
-        return;
-    append_on_object(Event::Wake, ObjectKind::Semaphore, object, woken->id(), poster);
-    append_on_object(Event::SemaphoreAcquire, ObjectKind::Semaphore, object, woken->id(), 0,
-                     semaphore.value());
+    record_semaphore_posted(semaphore.m_trace_number, semaphore.name(),
+                            woken != nullptr ? woken->id() : NO_THREAD, semaphore.value());
 }
 
 void process_created(uint32_t pid, const char* name, uint32_t parent) {

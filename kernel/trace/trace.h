@@ -10,6 +10,7 @@
 // thread" below is the thread the event is about unless the hook names another.
 #pragma once
 
+#include "kernel/trace/object_number.h"
 #include "kernel/trace/record.h"
 #include "libk/error_or.h"
 
@@ -50,6 +51,12 @@ void process_exited(uint32_t pid, int32_t status);
 
 extern bool g_recording; // written only by start() and finish()
 
+// For objects outside kernel/sync/ (the user-space mutex and semaphore objects), which call the
+// generic record_ functions below themselves: `if (trace::recording()) trace::record_...`.
+inline bool recording() {
+    return g_recording;
+}
+
 void record_switch(const Thread& out, const Thread& in, SwitchReason reason);
 void record_thread_created(const Thread& thread);
 void record_thread_exited(const Thread& thread);
@@ -63,6 +70,15 @@ void record_mutex_released(Mutex& mutex);
 void record_semaphore_wait(Semaphore& semaphore);
 void record_semaphore_acquired(Semaphore& semaphore);
 void record_semaphore_posted(Semaphore& semaphore, const Thread* woken);
+// The same events for any lock or semaphore, described by its number and name (thread ids, or
+// NO_THREAD for "nobody").
+void record_mutex_acquired(ObjectNumber& number, const char* name);
+void record_mutex_contended(ObjectNumber& number, const char* name, uint32_t owner);
+void record_mutex_released(ObjectNumber& number, const char* name, uint32_t next_owner);
+void record_semaphore_wait(ObjectNumber& number, const char* name, uint32_t value);
+void record_semaphore_acquired(ObjectNumber& number, const char* name, uint32_t value);
+void record_semaphore_posted(ObjectNumber& number, const char* name, uint32_t woken,
+                             uint32_t value);
 
 // The CPU passes from `out` to `in`.
 inline void thread_switch(const Thread& out, const Thread& in, SwitchReason reason) {

@@ -24,6 +24,7 @@ HOST_TESTED_SOURCES += kernel/sched/thread.cpp
 HOST_TESTED_SOURCES += kernel/sched/round_robin_policy.cpp
 HOST_TESTED_SOURCES += kernel/sched/sleep_queue.cpp
 HOST_TESTED_SOURCES += kernel/sync/wait_queue.cpp
+HOST_TESTED_SOURCES += kernel/bench/statistics.cpp
 HOST_TESTED_SOURCES += kernel/proc/elf.cpp
 HOST_TESTED_SOURCES += kernel/proc/tar.cpp
 HOST_TESTED_SOURCES += kernel/proc/elf_symbols.cpp

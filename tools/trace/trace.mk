@@ -3,12 +3,12 @@
 # build/trace.svg (any browser). Included by the top-level Makefile.
 #
 #   make trace TEST=trace_restroom          a kernel test (the default)
-#   make trace DEMO=restroom ARGS="..."     a demo program, once user programs run
+#   make trace DEMO=restroom ARGS="..."     a demo program (QEMU exits when it ends)
 #
 # trace=on comes first on the command line because run= takes the rest of the line.
 
 TRACE_TIMEOUT ?= 120
-TRACE_RUN = $(if $(DEMO),run=$(DEMO) $(ARGS),test=$(or $(TEST),trace_restroom))
+TRACE_RUN = $(if $(DEMO),test-exit=trace-$(DEMO) run=$(DEMO) $(ARGS),test=$(or $(TEST),trace_restroom))
 TRACE_TITLE = $(if $(DEMO),$(DEMO) $(ARGS),kernel test $(or $(TEST),trace_restroom))
 
 .PHONY: trace

@@ -1,6 +1,7 @@
-// kernel_main: the one C++ entry point. boot/entry.asm calls it in the higher half with the
-// boot page directory active, interrupts off, and a 16 KiB boot stack. It brings the kernel up
-// in dependency order, then runs what the command line asks for (a test, later a program).
+// kernel_main: the one C++ entry point. boot/higher_half_entry.asm calls it in the higher half
+// with the boot page directory active, interrupts off, and a 16 KiB boot stack. It brings the
+// kernel up in dependency order, then runs what the command line asks for: a kernel test
+// (test=), the benchmarks (bench=), or the first process, /bin/init (run= names its program).
 // Break here in gdb: `break kernel_main`.
 #include "arch/cpu.h"
 #include "arch/gdt.h"

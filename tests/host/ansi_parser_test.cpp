@@ -116,8 +116,9 @@ TEST(AnsiParser, SequenceSplitByteByByteAcrossWrites) {
     for (const char* piece : {"\x1b", "[", "3", "8", ";", "5", ";", "2", "0", "8", "m", "Z"}) {
         auto part = parse(parser, piece);
         actions.insert(actions.end(), part.begin(), part.end());
-        if (std::string(piece) != "m" && std::string(piece) != "Z")
+        if (std::string(piece) != "m" && std::string(piece) != "Z") {
             EXPECT_TRUE(parser.in_sequence());
+        }
     }
     ASSERT_EQ(actions.size(), 2u);
     EXPECT_EQ(actions[0].kind, Kind::ControlSequence);

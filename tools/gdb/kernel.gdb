@@ -15,4 +15,4 @@ else
 end
 break kernel_main
 echo \nConnected. A breakpoint is set on kernel_main; type `continue` to boot up to it.\n
-echo Kernel commands: kthreads, kbt, kwait, kswitch, kpt (type `kernel` for a summary).\n
+echo Kernel commands: kthreads, kbt, kwait, kswitch, kprocs, kpt (type `kernel` for a summary).\n

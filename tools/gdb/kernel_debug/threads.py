@@ -98,11 +98,14 @@ def thread_at(address):
 
 
 def find_thread(argument):
-    """A thread named by a command argument: its id ("4"), or an expression that is a Thread
-    or a pointer to one ("mutex.m_owner")."""
+    """A thread named by a command argument: its id ("4"), its name when no other thread has it
+    ("visitor-2"), or an expression that is a Thread or a pointer to one ("mutex.m_owner")."""
     try:
         thread_id = int(argument, 0)
     except ValueError:
+        named = [thread for thread in all_threads() if thread.name == argument]
+        if len(named) == 1:
+            return named[0]
         return thread_at(values.as_address(values.evaluate(argument)))
     for thread in all_threads():
         if thread.id == thread_id:

@@ -73,6 +73,8 @@ def function_name(address, is_return_address=False):
     A return address is looked up one byte back (the call before it), so that a call at the
     very end of a function is not named after the next one."""
     lookup = address - 1 if is_return_address else address
+    if is_return_address and _starts_thread_trampoline(address):
+        lookup = address  # a new thread's first "return" goes to the trampoline's first byte
     block = _function_block(lookup)
     if block is not None:
         return f"{short_function_name(block.function.print_name)}+{address - block.start:#x}"
@@ -83,6 +85,13 @@ def function_name(address, is_return_address=False):
     name, _, rest = description.partition(" in section ")
     name, _, offset = name.partition(" + ")
     return f"{name}+{int(offset or '0') + address - lookup:#x}"
+
+
+def _starts_thread_trampoline(address):
+    """True at the first instruction of thread_trampoline, the return address a new thread's
+    stack is built with: no call precedes it, so looking one byte back would be wrong."""
+    description = gdb.execute(f"info symbol {address:#x}", to_string=True)
+    return description.startswith("thread_trampoline in section")
 
 
 def _function_block(address):

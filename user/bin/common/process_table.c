@@ -36,7 +36,7 @@ static int list_threads(void* buffer, int capacity) {
 }
 
 static const char* process_state(uint32_t state) {
-    return state == ABI_PROCESS_ZOMBIE ? "zombie" : "running";
+    return state == ABI_PROCESS_ZOMBIE ? "zombie" : "alive";
 }
 
 static const char* thread_state(uint32_t state) {

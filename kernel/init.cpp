@@ -44,8 +44,10 @@ void run_command_line_request() {
     if (command_line::find("bench", benchmarks, sizeof benchmarks))
         bench::run(benchmarks);
     process_boot::run_first_process();
-    console::print("Nothing more to run. (Boot with test=NAME to run a kernel test; Ctrl-T on the "
-                   "serial console lists the threads.)\n");
+    // Both lines fit the 80 columns of the VGA screen.
+    console::print(
+        "Nothing more to run: the first process has ended.\n"
+        "Ctrl-T on the serial console lists the threads; test=NAME runs a kernel test.\n");
 }
 
 } // namespace

@@ -56,11 +56,6 @@ inline uint32_t read_cr3() {
     asm volatile("mov %%cr3, %0" : "=r"(value));
     return value;
 }
-// Loads a page directory; as a side effect the CPU forgets every cached translation (the TLB),
-// except global pages.
-inline void write_cr3(uint32_t physical_address) {
-    asm volatile("mov %0, %%cr3" : : "r"(physical_address) : "memory");
-}
 inline uint32_t read_cr4() {
     uint32_t value;
     asm volatile("mov %%cr4, %0" : "=r"(value));

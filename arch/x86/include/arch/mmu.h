@@ -3,6 +3,7 @@
 // Part of the arch boundary: kernel/memory/ calls these instead of writing inline asm.
 #pragma once
 
+#include "arch/cpu.h"
 #include <stdint.h>
 
 namespace arch {
@@ -17,9 +18,7 @@ inline void load_page_directory(uint32_t directory) {
 }
 
 inline uint32_t active_page_directory() {
-    uint32_t value;
-    asm volatile("mov %%cr3, %0" : "=r"(value));
-    return value;
+    return read_cr3();
 }
 
 // Drops the TLB's cached translation of the page holding `virtual_address`. Needed after

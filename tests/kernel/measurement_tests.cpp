@@ -4,6 +4,7 @@
 // Under QEMU's TCG the TSC follows the host clock, so the numbers measure the emulated machine.
 // The only assertions are that the measurements happened; a cost is a number, not a verdict.
 #include "arch/cpu.h"
+#include "kernel/bench/statistics.h"
 #include "kernel/console/console.h"
 #include "kernel/debug/panic.h"
 #include "kernel/sync/mutex.h"
@@ -15,16 +16,9 @@ namespace {
 
 constexpr int SAMPLES = 2001;
 
+// The middle sample (SAMPLES is odd), through the benchmarks' own statistics.
 uint64_t median(uint64_t* samples, int count) {
-    // Insertion sort: a few thousand numbers, once.
-    for (int i = 1; i < count; ++i) {
-        uint64_t value = samples[i];
-        int j = i;
-        for (; j > 0 && samples[j - 1] > value; --j)
-            samples[j] = samples[j - 1];
-        samples[j] = value;
-    }
-    return samples[count / 2];
+    return bench::summarize(samples, static_cast<size_t>(count)).median;
 }
 
 uint64_t g_samples[SAMPLES];

@@ -3,6 +3,7 @@
 // checks it with tools/trace/check_trace.py; `make trace TEST=trace_restroom` draws one.
 // Each scenario checks its own invariants here as well, from counters kept under the lock.
 #include "arch/cpu.h"
+#include "kernel/bench/statistics.h"
 #include "kernel/console/console.h"
 #include "kernel/debug/panic.h"
 #include "kernel/sync/interrupt_guard.h"
@@ -139,15 +140,7 @@ constexpr int SAMPLES = 2001;
 uint64_t g_samples[SAMPLES];
 
 uint64_t median_of_samples() {
-    // Insertion sort: a few thousand numbers, twice per measurement.
-    for (int i = 1; i < SAMPLES; ++i) {
-        uint64_t value = g_samples[i];
-        int j = i;
-        for (; j > 0 && g_samples[j - 1] > value; --j)
-            g_samples[j] = g_samples[j - 1];
-        g_samples[j] = value;
-    }
-    return g_samples[SAMPLES / 2];
+    return bench::summarize(g_samples, SAMPLES).median; // SAMPLES is odd: the middle sample
 }
 
 intptr_t yield_until_stopped(void* argument) {

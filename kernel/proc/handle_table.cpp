@@ -40,6 +40,11 @@ libk::ErrorOr<HandleAccess> HandleTable::access_of(int handle) {
     return m_slots[handle].access;
 }
 
+bool HandleTable::names(int handle, const KernelObject& object) {
+    SpinlockLocker locker(m_lock);
+    return handle >= 0 && handle < CAPACITY && m_slots[handle].object == &object;
+}
+
 libk::ErrorOr<Ref<KernelObject>> HandleTable::remove(int handle) {
     SpinlockLocker locker(m_lock);
     if (handle < 0 || handle >= CAPACITY || m_slots[handle].object == nullptr)

@@ -52,6 +52,10 @@ public:
     // The access a handle was opened with, or BadHandle.
     libk::ErrorOr<HandleAccess> access_of(int handle);
 
+    // True when `handle` is open and names `object` (a blocked call checks that its handle was
+    // not closed on the way, blocking.h).
+    bool names(int handle, const KernelObject& object);
+
     // Empties the slot and hands its reference to the caller (who tells the object and releases
     // it). BadHandle when it is not open.
     libk::ErrorOr<Ref<KernelObject>> remove(int handle);

@@ -1,15 +1,25 @@
 // See teardown.h.
 #include "kernel/proc/teardown.h"
+#include "kernel/proc/blocking.h"
 #include "kernel/proc/process.h"
 #include "kernel/proc/user_memory.h"
 #include "kernel/proc/user_thread.h"
+#include "kernel/sync/interrupt_guard.h"
+
+libk::ErrorOr<void> close_handle(Process& process, int handle) {
+    Ref<KernelObject> object = TRY(process.handles().remove(handle));
+    {
+        // From here no new wait can start on the handle (blocking::wait_on_handle checks it).
+        InterruptGuard guard;
+        blocking::cancel_waits_on_handle(process, handle);
+    }
+    object->handle_closed(process);
+    return {};
+}
 
 void close_all_handles(Process& process) {
-    for (int handle = 0; handle < HandleTable::CAPACITY; ++handle) {
-        libk::ErrorOr<Ref<KernelObject>> object = process.handles().remove(handle);
-        if (!object.is_error())
-            object.value()->handle_closed(process);
-    }
+    for (int handle = 0; handle < HandleTable::CAPACITY; ++handle)
+        (void)close_handle(process, handle); // BadHandle for the slots that are not open
 }
 
 void free_thread_stack(Process& process, UserThread& thread) {

@@ -18,6 +18,8 @@ UserMutex::~UserMutex() {
 
 libk::ErrorOr<void> UserMutex::lock(int handle) {
     InterruptGuard guard;
+    if (m_closed)
+        return libk::Error::BadHandle;
     ThreadId caller = scheduler::current().id();
     if (m_owner == caller)
         return libk::Error::WouldDeadlock;
@@ -29,14 +31,19 @@ libk::ErrorOr<void> UserMutex::lock(int handle) {
     }
     if (trace::recording())
         trace::record_mutex_contended(m_trace_number, TRACE_NAME, m_owner);
-    // unlock() makes us the owner before it wakes us; an interrupted wait leaves it alone.
-    TRY(blocking::wait(m_waiters, "mutex", handle));
+    // unlock() makes us the owner before it wakes us; an interrupted wait leaves it alone. A
+    // close can come between that hand-over and our return: then the mutex is gone.
+    TRY(blocking::wait_on_handle(m_waiters, "mutex", handle, *this));
+    if (m_closed)
+        return libk::Error::BadHandle;
     VERIFY(m_owner == caller);
     return {};
 }
 
 libk::ErrorOr<void> UserMutex::try_lock() {
     InterruptGuard guard;
+    if (m_closed)
+        return libk::Error::BadHandle;
     if (m_owner != 0)
         return libk::Error::Busy;
     m_owner = scheduler::current().id();
@@ -47,6 +54,8 @@ libk::ErrorOr<void> UserMutex::try_lock() {
 
 libk::ErrorOr<void> UserMutex::unlock() {
     InterruptGuard guard;
+    if (m_closed)
+        return libk::Error::BadHandle;
     if (m_owner != scheduler::current().id())
         return libk::Error::NotOwner;
     hand_over();
@@ -62,17 +71,13 @@ void UserMutex::hand_over() {
     m_waiters.wake_one();
 }
 
-void UserMutex::handle_closed(Process& owner) {
+void UserMutex::handle_closed(Process&) {
     InterruptGuard guard;
-    if (m_owner == 0)
-        return;
-    for (Thread& thread : scheduler::all_threads()) {
-        if (thread.id() == m_owner) {
-            if (thread.process() == &owner)
-                hand_over();
-            return;
-        }
-    }
-    // The owner has ended and been collected: nobody can unlock it any more.
-    hand_over();
+    m_closed = true;
+    if (m_owner != 0 && trace::recording())
+        trace::record_mutex_released(m_trace_number, TRACE_NAME, trace::NO_THREAD);
+    m_owner = 0;
+    // The closing process's waiters were woken with BadHandle already (teardown.cpp); this wakes
+    // any other, who will see m_closed. There are none while a mutex has only one handle.
+    m_waiters.wake_all();
 }

@@ -24,8 +24,8 @@ libk::ErrorOr<void> UserSemaphore::wait(int handle) {
             trace::record_semaphore_acquired(m_trace_number, TRACE_NAME, m_value);
         return {};
     }
-    // post() hands its unit to us directly; an interrupted wait got none.
-    return blocking::wait(m_waiters, "semaphore", handle);
+    // post() hands its unit to us directly; an interrupted or cancelled wait got none.
+    return blocking::wait_on_handle(m_waiters, "semaphore", handle, *this);
 }
 
 libk::ErrorOr<void> UserSemaphore::try_wait() {

@@ -16,8 +16,9 @@ public:
     explicit UserSemaphore(uint32_t value) : KernelObject(ObjectKind::Semaphore), m_value(value) {}
     ~UserSemaphore() override;
 
-    // Takes a unit, waiting while there is none. Interrupted when the caller's process ends.
-    // `handle` only names the semaphore for ps.
+    // Takes a unit, waiting while there is none. Interrupted when the caller's process ends;
+    // BadHandle when `handle`, the caller's handle to the semaphore, is closed first (the unit a
+    // post already handed over is kept: the wait then succeeds).
     libk::ErrorOr<void> wait(int handle);
     // Takes a unit if there is one: WouldBlock otherwise.
     libk::ErrorOr<void> try_wait();

@@ -65,14 +65,20 @@ public:
     void set_being_joined(bool joined) { m_being_joined = joined; }
     WaitQueue& joiners() { return m_joiners; }
 
-    // --- blocking (interrupts disabled; see interruptible_wait.h) ------------------------------
+    // --- blocking (interrupts disabled; see blocking.h) -----------------------------------------
     WaitQueue* blocked_in() const { return m_blocked_in; }
     void set_blocked_in(WaitQueue* queue) { m_blocked_in = queue; }
+    // The handle of its process through which it waits (a mutex, a semaphore, a thread), or -1.
+    int blocked_on_handle() const { return m_blocked_on_handle; }
+    void set_blocked_on_handle(int handle) { m_blocked_on_handle = handle; }
     // In an interruptible sleep (sleep_ms), which the end of its process cuts short.
     bool is_sleeping() const { return m_sleeping; }
     void set_sleeping(bool sleeping) { m_sleeping = sleeping; }
-    bool was_interrupted() const { return m_interrupted; }
-    void set_interrupted(bool interrupted) { m_interrupted = interrupted; }
+    // Why its wait was cut short, when it was: not by its waker but by the end of its process,
+    // or by a thread of its process closing the handle it waited through.
+    enum class WaitCut : uint8_t { None, ProcessEnding, HandleClosed };
+    WaitCut wait_cut() const { return m_wait_cut; }
+    void set_wait_cut(WaitCut cut) { m_wait_cut = cut; }
     // What a blocked thread waits for, for ps ("mutex 3"); "" when it does not wait.
     const char* waiting_for() const { return m_waiting_for; }
     void set_waiting_for(const char* what, int number);
@@ -102,8 +108,9 @@ private:
     WaitQueue m_joiners;
 
     WaitQueue* m_blocked_in = nullptr;
+    int m_blocked_on_handle = -1;
     bool m_sleeping = false;
-    bool m_interrupted = false;
+    WaitCut m_wait_cut = WaitCut::None;
     char m_waiting_for[WAITING_FOR_SIZE] = {};
 };
 

@@ -2,6 +2,7 @@
 // Reading and writing go to the object behind the handle: the console, or an initrd file.
 #include "kernel/proc/file_object.h"
 #include "kernel/proc/initrd.h"
+#include "kernel/proc/teardown.h"
 #include "kernel/syscall/calls.h"
 #include "libk/abi/types.h"
 #include "libk/new.h"
@@ -64,9 +65,7 @@ Result open(uint32_t path_address, uint32_t flags) {
 }
 
 Result close(uint32_t handle) {
-    Process& process = current_process();
-    Ref<KernelObject> object = TRY(process.handles().remove(static_cast<int>(handle)));
-    object->handle_closed(process);
+    TRY(close_handle(current_process(), static_cast<int>(handle)));
     return 0;
 }
 

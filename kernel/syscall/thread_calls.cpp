@@ -98,7 +98,8 @@ Result thread_join(uint32_t handle, uint32_t value_address) {
         thread->set_being_joined(true);
         libk::ErrorOr<void> waited;
         while (!thread->has_ended() && !waited.is_error())
-            waited = blocking::wait(thread->joiners(), "thread", static_cast<int>(handle));
+            waited = blocking::wait_on_handle(thread->joiners(), "thread", static_cast<int>(handle),
+                                              *thread);
         thread->set_being_joined(false);
         TRY(waited);
         value = thread->exit_value();

@@ -104,8 +104,9 @@ enum abi_system_call {
     /* thread_join(int handle, uint32_t* value) -> 0
      * Waits until the thread ends, then stores its exit value in *value (unless NULL). Joining a
      * thread that has already ended returns at once. The handle stays open (close it after).
-     * Errors: EBADF; EINVAL not a thread handle, or another thread is already joining it;
-     * EDEADLK the handle is the caller itself; EFAULT. */
+     * Errors: EBADF (also when another thread closes the handle while this one waits); EINVAL not a
+     * thread handle, or another thread is already joining it; EDEADLK the handle is the caller
+     * itself; EFAULT. */
     SYSCALL_THREAD_JOIN = 12,
 
     /* set_thread_pointer(void* pointer) -> 0
@@ -158,7 +159,9 @@ enum abi_system_call {
 
     /* close(int handle) -> 0: closes any kind of handle (file, thread, mutex, semaphore, shared
      * memory, console). The object goes away when its last handle (in any process) is closed
-     * and, for a thread, when it has ended. Closing a mutex one holds releases it.
+     * and, for a thread, when it has ended. Threads of the process blocked through the handle
+     * (mutex_lock, semaphore_wait, thread_join) are woken and fail with EBADF. A mutex ends with
+     * its one handle: whoever held it no longer does.
      * Errors: EBADF (also on the second close of the same number). */
     SYSCALL_CLOSE = 22,
 
@@ -194,7 +197,9 @@ enum abi_system_call {
     SYSCALL_MUTEX_CREATE = 27,
 
     /* mutex_lock(int handle) -> 0: blocks until the calling thread owns the mutex.
-     * Errors: EDEADLK the caller owns it already; EBADF; EINVAL not a mutex. */
+     * Errors: EDEADLK the caller owns it already; EBADF (also when another thread closes the
+     * handle before this call returns, even after the mutex was handed to the caller); EINVAL
+     * not a mutex. */
     SYSCALL_MUTEX_LOCK = 28,
 
     /* mutex_trylock(int handle) -> 0: takes the mutex if it is free, never blocks.
@@ -212,7 +217,8 @@ enum abi_system_call {
     SYSCALL_SEMAPHORE_CREATE = 31,
 
     /* semaphore_wait(int handle) -> 0: takes one unit, blocking while the count is 0.
-     * Errors: EBADF; EINVAL not a semaphore. */
+     * Errors: EBADF (also when another thread closes the handle while this one waits, unless a
+     * post had already handed it its unit); EINVAL not a semaphore. */
     SYSCALL_SEMAPHORE_WAIT = 32,
 
     /* semaphore_trywait(int handle) -> 0: takes one unit if the count is above 0.

@@ -1,8 +1,9 @@
 /* User test: invalid handles. A handle is a small number in the calling process's own table
  * (libk/abi/system_calls.h): a number that is not open there, negative or huge, closed or
  * closed twice, fails with EBADF; an open handle of the wrong kind (mutex_lock on a semaphore)
- * fails with EINVAL. Another process's handle numbers mean nothing here, so a child given this
- * process's numbers cannot touch its objects. */
+ * fails with EINVAL. A handle closed while other threads are blocked through it wakes them with
+ * EBADF. Another process's handle numbers mean nothing here, so a child given this process's
+ * numbers cannot touch its objects. */
 #include "check.h"
 #include <fcntl.h>
 #include <limits.h>
@@ -131,6 +132,107 @@ static void check_thread_handles(void) {
     raw_call(SYSCALL_CLOSE, self_joiner);
 }
 
+/* --- closing a handle that other threads are blocked on ------------------------------------
+ * The rule (docs/processes.md, "Closing a handle"): a thread blocked through a handle that
+ * another thread of its process closes is woken, and its call fails with EBADF; a mutex ends with
+ * its handle, so a lock it had just been handed fails too; a semaphore's unit already handed
+ * over is kept. Nothing is left blocked for good, and the kernel's invariants hold. */
+
+enum { NOT_RETURNED = 1 }; /* no system call returns 1 for these: they return 0 or -errno */
+
+static volatile long g_blocker_handle;
+static volatile long g_blocker_result;
+
+static void lock_mutex(void* unused) {
+    (void)unused;
+    raw_call(SYSCALL_THREAD_EXIT,
+             g_blocker_result = raw_call(SYSCALL_MUTEX_LOCK, g_blocker_handle));
+}
+
+static void wait_semaphore(void* unused) {
+    (void)unused;
+    raw_call(SYSCALL_THREAD_EXIT,
+             g_blocker_result = raw_call(SYSCALL_SEMAPHORE_WAIT, g_blocker_handle));
+}
+
+static void join_thread(void* unused) {
+    (void)unused;
+    raw_call(SYSCALL_THREAD_EXIT,
+             g_blocker_result = raw_call(SYSCALL_THREAD_JOIN, g_blocker_handle, NULL));
+}
+
+static void sleep_briefly(void* unused) {
+    (void)unused;
+    raw_call(SYSCALL_SLEEP_MS, 200);
+    raw_call(SYSCALL_THREAD_EXIT, 0);
+}
+
+/* Starts `body` as a thread that blocks through `handle`, and gives it time to block: it is the
+ * only other runnable thread, so a sleep of a few time slices lets it reach its wait. */
+static long start_blocker(void (*body)(void*), long handle) {
+    g_blocker_handle = handle;
+    g_blocker_result = NOT_RETURNED;
+    long thread = raw_call(SYSCALL_THREAD_CREATE, body, 0);
+    EXPECT_SUCCESS(thread);
+    raw_call(SYSCALL_SLEEP_MS, 50);
+    EXPECT_VALUE(g_blocker_result, NOT_RETURNED); /* it is blocked, not finished */
+    return thread;
+}
+
+static void finish_blocker(long thread, long expected_result) {
+    EXPECT_VALUE(raw_call(SYSCALL_THREAD_JOIN, thread, NULL), 0);
+    EXPECT_VALUE(g_blocker_result, expected_result);
+    EXPECT_VALUE(raw_call(SYSCALL_CLOSE, thread), 0);
+}
+
+static void check_close_while_blocked(void) {
+    /* The owner unlocks, handing the mutex to the waiter, and closes the handle at once. */
+    long mutex = raw_call(SYSCALL_MUTEX_CREATE);
+    EXPECT_VALUE(raw_call(SYSCALL_MUTEX_LOCK, mutex), 0);
+    long thread = start_blocker(lock_mutex, mutex);
+    EXPECT_VALUE(raw_call(SYSCALL_MUTEX_UNLOCK, mutex), 0);
+    EXPECT_VALUE(raw_call(SYSCALL_CLOSE, mutex), 0);
+    finish_blocker(thread, -EBADF);
+
+    /* The owner closes the handle while a thread waits for the mutex. */
+    mutex = raw_call(SYSCALL_MUTEX_CREATE);
+    EXPECT_VALUE(raw_call(SYSCALL_MUTEX_LOCK, mutex), 0);
+    thread = start_blocker(lock_mutex, mutex);
+    EXPECT_VALUE(raw_call(SYSCALL_CLOSE, mutex), 0);
+    finish_blocker(thread, -EBADF);
+
+    /* A thread that does not own the mutex closes it; the owner then finds it gone. */
+    mutex = raw_call(SYSCALL_MUTEX_CREATE);
+    thread = raw_call(SYSCALL_THREAD_CREATE, lock_mutex, 0);
+    g_blocker_handle = mutex;
+    EXPECT_VALUE(raw_call(SYSCALL_THREAD_JOIN, thread, NULL), 0); /* it locked and ended */
+    EXPECT_VALUE(g_blocker_result, 0);
+    EXPECT_VALUE(raw_call(SYSCALL_CLOSE, thread), 0);
+    EXPECT_VALUE(raw_call(SYSCALL_CLOSE, mutex), 0);
+    EXPECT_ERROR(raw_call(SYSCALL_MUTEX_UNLOCK, mutex), EBADF);
+
+    /* A semaphore with nothing to take: its waiter is woken with EBADF. */
+    long semaphore = raw_call(SYSCALL_SEMAPHORE_CREATE, 0);
+    thread = start_blocker(wait_semaphore, semaphore);
+    EXPECT_VALUE(raw_call(SYSCALL_CLOSE, semaphore), 0);
+    finish_blocker(thread, -EBADF);
+
+    /* A post hands its unit to the waiter before the close: the waiter keeps it. */
+    semaphore = raw_call(SYSCALL_SEMAPHORE_CREATE, 0);
+    thread = start_blocker(wait_semaphore, semaphore);
+    EXPECT_VALUE(raw_call(SYSCALL_SEMAPHORE_POST, semaphore), 0);
+    EXPECT_VALUE(raw_call(SYSCALL_CLOSE, semaphore), 0);
+    finish_blocker(thread, 0);
+
+    /* A join through a handle that another thread closes; the joined thread goes on. */
+    long sleeper = raw_call(SYSCALL_THREAD_CREATE, sleep_briefly, 0);
+    EXPECT_SUCCESS(sleeper);
+    thread = start_blocker(join_thread, sleeper);
+    EXPECT_VALUE(raw_call(SYSCALL_CLOSE, sleeper), 0);
+    finish_blocker(thread, -EBADF);
+    raw_call(SYSCALL_SLEEP_MS, 250); /* the sleeper ends on its own */
+}
+
 /* --- another process's numbers -------------------------------------------------------------- */
 
 /* Child: the numbers are this process's parent's handles, none of which is open here. */
@@ -172,6 +274,7 @@ int main(int argc, char** argv) {
     check_closed(self);
     check_wrong_kinds(self);
     check_thread_handles();
+    check_close_while_blocked();
     check_foreign_handles(self);
     return finish_checks("handles");
 }

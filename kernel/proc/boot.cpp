@@ -111,10 +111,14 @@ void report(ProcessId pid, int32_t status) {
                            test_name, static_cast<unsigned>(status));
         arch::exit_emulator(passed ? arch::EmulatorExit::Success : arch::EmulatorExit::Failure);
     }
+    // The first process is init (or the run= program when there is no init): once it has ended
+    // nothing starts programs or collects orphans any more, so say so plainly.
     if ((status & 0x7F) == 0)
-        log::info("init", "process %u exited with status %d", pid, (status >> 8) & 0xFF);
+        log::info("init", "the first process (pid %u) exited with status %d", pid,
+                  (status >> 8) & 0xFF);
     else
-        log::warning("init", "process %u was killed by signal %d", pid, status & 0x7F);
+        log::error("init", "the first process (pid %u) was killed by signal %d", pid,
+                   status & 0x7F);
 }
 
 } // namespace

@@ -33,7 +33,8 @@ arch::keyboard::ScancodeDecoder g_decoder;
 
 void end_foreground_process() {
     Process* process = process_table::find(g_foreground);
-    if (process != nullptr && !process->is_kernel())
+    // console_set_foreground never names init; this keeps Ctrl-C from ending it even so.
+    if (process != nullptr && !process->is_kernel() && process != process_table::init_process())
         lifecycle::end_process(*process, ABI_WAIT_SIGNALED(ABI_SIGINT));
 }
 

@@ -128,6 +128,9 @@ Result console_set_foreground(uint32_t pid) {
         Process* process = process_table::find(pid);
         if (process == nullptr || process->is_kernel())
             return libk::Error::NoSuchProcess;
+        // Ctrl-C ends the foreground process, and nothing a program does may end init.
+        if (process == process_table::init_process())
+            return libk::Error::NotPermitted;
     }
     console_input::set_foreground(pid);
     return 0;

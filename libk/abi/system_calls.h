@@ -269,7 +269,7 @@ enum abi_system_call {
     /* console_set_foreground(int pid) -> 0
      * Names the process that Ctrl-C on the console ends (with ABI_SIGINT); 0 names none, and
      * Ctrl-C then arrives as the byte 0x03. The shell sets it to the child it waits for.
-     * Errors: ESRCH no such process. */
+     * Errors: ESRCH no such process; EPERM init (pid 1), which Ctrl-C must never end. */
     SYSCALL_CONSOLE_SET_FOREGROUND = 41,
 
     /* system_info(struct abi_system_info* info) -> 0: memory and time figures of the whole

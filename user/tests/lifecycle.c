@@ -211,6 +211,16 @@ static void check_orphan(const char* self) {
                 "the killed orphan %d: expected init to reap it, it is still there", orphan);
 }
 
+/* Nothing a program does may end init (pid 1): kill refuses it, and so does making it the
+ * console's foreground process, which Ctrl-C would end. */
+static void check_init_protected(void) {
+    EXPECT_ERROR(raw_call(SYSCALL_KILL, 1, ABI_SIGKILL), EPERM);
+    EXPECT_ERROR(raw_call(SYSCALL_KILL, 1, ABI_SIGINT), EPERM);
+    EXPECT_ERROR(raw_call(SYSCALL_CONSOLE_SET_FOREGROUND, 1), EPERM);
+    EXPECT_VALUE(raw_call(SYSCALL_CONSOLE_SET_FOREGROUND, getpid()), 0);
+    EXPECT_VALUE(raw_call(SYSCALL_CONSOLE_SET_FOREGROUND, 0), 0);
+}
+
 int main(int argc, char** argv) {
     if (argc >= 2)
         return end_child(argv[0], argv[1], argv[2]); /* argv[2] may be the NULL at the end */
@@ -227,6 +237,7 @@ int main(int argc, char** argv) {
     expect_exited("pthread_exit in main", run_child(self, "pthread-exit-in-main", NULL), 0);
     expect_exited("raw thread_exit in main", run_child(self, "raw-thread-exit-in-main", NULL), 0);
     check_orphan(self);
+    check_init_protected();
     EXPECT_VALUE(sem_close(named), 0);
     EXPECT_VALUE(sem_unlink(SEMAPHORE_NAME), 0);
     return finish_checks("lifecycle");

@@ -4,6 +4,7 @@
 // (test=), the benchmarks (bench=), or the first process, /bin/init (run= names its program).
 // Break here in gdb: `break kernel_main`.
 #include "arch/cpu.h"
+#include "arch/firmware_config.h"
 #include "arch/gdt.h"
 #include "arch/idt.h"
 #include "arch/pic.h"
@@ -60,9 +61,15 @@ extern "C" [[noreturn]] void kernel_main(uint32_t magic, uintptr_t boot_informat
 
     boot_info::initialize(magic, boot_information_physical);
     const char* line = boot_info::information().command_line;
-    command_line::set(line ? line : "");
+    static char emulator_words[command_line::CommandLine::MAXIMUM_LENGTH + 1];
+    bool has_emulator_words =
+        arch::firmware_config::read_file(command_line::EMULATOR_FILE, emulator_words,
+                                         sizeof emulator_words) >= 0;
+    command_line::set(line ? line : "", has_emulator_words ? emulator_words : nullptr);
     log::apply_command_line();
     boot_info::log_summary();
+    if (has_emulator_words)
+        log::info("boot", "words from QEMU's fw_cfg: \"%s\"", emulator_words);
     boot_info::ModuleContents symbols = boot_info::module_contents("symbols");
     if (symbols.data != nullptr)
         debug::load_symbols(reinterpret_cast<const char*>(symbols.data), symbols.size);

@@ -16,6 +16,19 @@ Fit CommandLine::set(const char* text) {
     return length > MAXIMUM_LENGTH ? Fit::CutShort : Fit::Whole;
 }
 
+Fit CommandLine::append(const char* words) {
+    size_t length = strlen(m_text);
+    if (words[0] == '\0')
+        return Fit::Whole;
+    if (length > 0) {
+        if (length == MAXIMUM_LENGTH)
+            return Fit::CutShort;
+        m_text[length++] = ' ';
+    }
+    size_t copied = libk::copy_string(m_text + length, words, sizeof m_text - length);
+    return copied > MAXIMUM_LENGTH - length ? Fit::CutShort : Fit::Whole;
+}
+
 // Finds "key=" at the start of a word; returns a pointer to the value or nullptr.
 const char* CommandLine::value_of(const char* key) const {
     size_t key_length = strlen(key);

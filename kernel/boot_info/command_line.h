@@ -28,6 +28,8 @@ public:
 
     // Replaces the text; says whether it had to be cut short.
     Fit set(const char* text);
+    // Adds more words at the end, after a space; says whether they had to be cut short.
+    Fit append(const char* words);
     const char* text() const { return m_text; }
 
     // Copies the value of "key=value" into `value` (NUL-terminated, cut to value_size - 1
@@ -43,8 +45,13 @@ private:
     char m_text[MAXIMUM_LENGTH + 1] = {};
 };
 
-// The kernel's command line. set() is called once at boot with the text GRUB passed.
-void set(const char* text);
+// The kernel's command line. set() is called once at boot with the text GRUB passed, and
+// `emulator_words`, the words QEMU passed through its fw_cfg device (arch/firmware_config.h), or
+// nullptr; they go after GRUB's words.
+void set(const char* text, const char* emulator_words);
+
+// The name of the fw_cfg file whose words are added to the command line.
+constexpr const char* EMULATOR_FILE = "opt/teaching-kernel/command-line";
 const char* text();
 
 // Copies the value of "key=value" into `value` (NUL-terminated) and returns true if present.

@@ -10,8 +10,11 @@ CommandLine g_command_line;
 
 } // namespace
 
-void set(const char* text) {
-    if (g_command_line.set(text) == Fit::CutShort)
+void set(const char* text, const char* emulator_words) {
+    bool cut = g_command_line.set(text) == Fit::CutShort;
+    if (emulator_words != nullptr)
+        cut = g_command_line.append(emulator_words) == Fit::CutShort || cut;
+    if (cut)
         log::warning("boot", "command line longer than %zu characters: cut short",
                      CommandLine::MAXIMUM_LENGTH);
 }

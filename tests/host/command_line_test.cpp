@@ -91,6 +91,30 @@ TEST(CommandLine, SetReplacesTheOldText) {
     EXPECT_EQ(value(line, "hz"), "<missing>");
 }
 
+TEST(CommandLine, AppendedWordsComeAfterASpace) {
+    CommandLine line = make("hz=100");
+    EXPECT_EQ(line.append("test=x quantum=4"), Fit::Whole);
+    EXPECT_EQ(std::string(line.text()), "hz=100 test=x quantum=4");
+    EXPECT_EQ(value(line, "test"), "x");
+    EXPECT_EQ(line.append(""), Fit::Whole);
+    EXPECT_EQ(std::string(line.text()), "hz=100 test=x quantum=4");
+    CommandLine empty = make("");
+    EXPECT_EQ(empty.append("test=y"), Fit::Whole);
+    EXPECT_EQ(std::string(empty.text()), "test=y");
+}
+
+TEST(CommandLine, AppendedWordsThatDoNotFitAreCutAndSaySo) {
+    std::string almost(CommandLine::MAXIMUM_LENGTH - 3, 'a');
+    CommandLine line = make(almost.c_str());
+    EXPECT_EQ(line.append("bc"), Fit::Whole);
+    EXPECT_EQ(std::string(line.text()), almost + " bc");
+    EXPECT_EQ(line.append("d"), Fit::CutShort);
+    EXPECT_EQ(std::string(line.text()).size(), CommandLine::MAXIMUM_LENGTH);
+    CommandLine cut = make(almost.c_str());
+    EXPECT_EQ(cut.append("xyz"), Fit::CutShort);
+    EXPECT_EQ(std::string(cut.text()), almost + " xy");
+}
+
 TEST(CommandLine, Numbers) {
     CommandLine line = make("hz=250 zero=0 max=4294967295 lead=007");
     auto number = [&](const char* key, uint32_t minimum, uint32_t maximum) {

@@ -105,6 +105,13 @@ $(BUILD)/os.iso: $(BUILD)/kernel.elf $(BUILD)/kernel.sym $(BUILD)/initrd.tar iso
 	@tools/make-iso.sh $@ "$(KERNEL_COMMAND_LINE)" $(MENU_SECONDS)
 iso: $(BUILD)/os.iso
 
+# The one ISO every batch of tests boots: no command line of its own and no menu delay; each boot
+# gets its words through QEMU's fw_cfg (tools/run-kernel-batch.sh).
+$(BUILD)/test.iso: $(BUILD)/kernel.elf $(BUILD)/kernel.sym $(BUILD)/initrd.tar iso/grub.cfg.in \
+		tools/make-iso.sh
+	@echo "  ISO     $@"
+	@tools/make-iso.sh $@ "" 0
+
 # clangd reads compile_commands.json; each object's entry is written by clang's -MJ.
 compile_commands.json: $(KERNEL_OBJECTS)
 	@{ echo '['; find $(BUILD)/cdb -name '*.json' | sort | xargs cat | sed '$$ s/,$$//'; echo ']'; } > $@

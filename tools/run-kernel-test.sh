@@ -66,6 +66,7 @@ if [ "$verdict" = PASS ] && [ -n "$trace" ] && ! python3 tools/trace/check_trace
     verdict="FAIL: trace check: $(head -n 1 "$trace.log")"
 fi
 echo "$verdict" >"$results/$name.result"
+echo "$elapsed_ms" >"$results/$name.time"
 
 seconds=$(printf '%d.%01d' $((elapsed_ms / 1000)) $((elapsed_ms % 1000 / 100)))
 if [ "$verdict" = PASS ]; then

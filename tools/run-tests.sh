@@ -7,13 +7,16 @@
 #                                   tools' Python tests), "host-demos" (the demos built for
 #                                   Linux), "kernel-demos" (the demos on the kernel), "bench"
 #                                   (make bench runs and writes valid JSON), or a gdb test name
-# Kernel tests and user tests run two at a time (JOBS=N to change), one QEMU boot each
-# (tools/run-kernel-test.sh). The user tests are the programs in the initrd's tests/ folder
-# (but run_all, the driver that runs each of them).
+# Kernel tests run in batches, many in one QEMU boot with a leak check after each
+# (tools/run-kernel-batch.sh); tests that end the kernel or need command-line words of their own
+# get a boot each (tools/run-kernel-test.sh), as does the one test named by --only. The user tests
+# are the programs in the initrd's tests/ folder (but run_all, the driver that runs them), also in
+# batches. As many boots run at once as the machine has cores (JOBS=N to change).
+# At the end: the ten slowest tests, and every test's time in $BUILD/test-times.json.
 set -u
 cd "$(dirname "$0")/.."
 export BUILD=${BUILD:-build}
-JOBS=${JOBS:-2}
+JOBS=${JOBS:-$(nproc 2>/dev/null || echo 2)}
 only=""
 while [ $# -gt 0 ]; do
     case $1 in
@@ -30,15 +33,30 @@ failed=0
 failed_names=()
 started=$(date +%s)
 
+# Each phase's wall time goes to phases.txt (tools/test-times.py reports it).
+phase_started=$started
+phase_done() { # phase_done NAME
+    local now
+    now=$(date +%s)
+    [ -z "$only" ] && echo "$1 $((now - phase_started))" >>"$results/phases.txt"
+    phase_started=$now
+}
+
 record() { # record NAME PASS|FAIL
     if [ "$2" = PASS ]; then passed=$((passed + 1)); else
         failed=$((failed + 1)); failed_names+=("$1"); fi
 }
 
 # --- which tests exist -------------------------------------------------------------------------
-kernel_tests=$(nm "$BUILD/kernel.elf" | sed -n 's/^[0-9a-f]* [A-Za-z] kernel_test_//p' | sort)
-kernel_tests="$kernel_tests $(tar tf "$BUILD/initrd.tar" | sed -n 's|^tests/\([^/]*\)$|user:\1|p' |
-    grep -vx 'user:run_all' | sort)"
+kernel_symbols=$(nm "$BUILD/kernel.elf")
+kernel_tests=$(printf '%s\n' "$kernel_symbols" | sed -n 's/^[0-9a-f]* [A-Za-z] kernel_test_//p' |
+    grep -v '^own_boot_' | sort)
+# Tests with a boot of their own (KERNEL_TEST_ALONE, KERNEL_TEST_EXPECTING_PANIC).
+own_boot_tests=$(printf '%s\n' "$kernel_symbols" |
+    sed -n 's/^[0-9a-f]* [A-Za-z] kernel_test_own_boot_//p' | sort)
+user_programs=$(tar tf "$BUILD/initrd.tar" | sed -n 's|^tests/\([^/]*\)$|\1|p' |
+    grep -vx 'run_all' | sort)
+kernel_tests="$kernel_tests $(printf 'user:%s\n' $user_programs)"
 gdb_tests=$(cd tests/gdb 2>/dev/null && ls *.sh 2>/dev/null | sed 's/\.sh$//' | sort)
 run_host=1
 if [ -n "$only" ]; then
@@ -87,6 +105,8 @@ if [ $run_host = 1 ]; then
     fi
 fi
 
+phase_done host
+
 # --- tool tests (Python unittest of host tools such as the trace converter) ------------------
 if { [ $run_host = 1 ] && [ -z "$only" ]; } || [ "$only" = tools ]; then
     echo "== tool tests"
@@ -102,15 +122,37 @@ if { [ $run_host = 1 ] && [ -z "$only" ]; } || [ "$only" = tools ]; then
     echo "tools: $tools_passed passed, $tools_failed failed"
 fi
 
-# --- kernel tests: one QEMU per test, in parallel ----------------------------------------------
+phase_done tools
+
+# --- kernel and user tests: batches and boots of their own, $JOBS QEMUs at a time ------------
 if [ -n "$kernel_tests" ]; then
-    echo "== kernel and user tests ($(echo $kernel_tests | wc -w), $JOBS at a time)"
-    printf '%s\n' $kernel_tests | xargs -P "$JOBS" -I{} tools/run-kernel-test.sh {}
+    if [ -n "$only" ]; then
+        jobs=("alone $only")
+        echo "== $only, in a boot of its own"
+    else
+        make -s "$BUILD/test.iso" || { echo "run-tests: cannot build $BUILD/test.iso" >&2; exit 1; }
+        # The longest first: the user programs and the kernel shards, then the single boots.
+        programs=($user_programs)
+        jobs=()
+        for ((shard = 0; shard < JOBS; ++shard)); do
+            group=()
+            for ((index = shard; index < ${#programs[@]}; index += JOBS)); do
+                group+=("${programs[index]}"); done
+            [ ${#group[@]} -gt 0 ] && jobs+=("user ${group[*]}")
+        done
+        for ((shard = 1; shard <= JOBS; ++shard)); do jobs+=("kernel $shard $JOBS"); done
+        for name in $own_boot_tests; do jobs+=("alone $name"); done
+        echo "== kernel and user tests ($(echo $kernel_tests | wc -w) in ${#jobs[@]} boots" \
+            "and more after a failure, $JOBS at a time)"
+    fi
+    printf '%s\n' "${jobs[@]}" | xargs -P "$JOBS" -L 1 tools/run-kernel-batch.sh
     for name in $kernel_tests; do
         verdict=$(head -c 4 "$results/$name.result" 2>/dev/null)
         record "$name" "${verdict:-FAIL}"
     done
 fi
+
+phase_done kernel-and-user
 
 # --- groups with a runner of their own: tests/GROUP/run.sh ends with "GROUP: N passed, M failed"
 # host-demos: the demo programs built and run on Linux; kernel-demos: the same runs on the kernel
@@ -131,6 +173,8 @@ for group in host-demos kernel-demos; do
     echo "$group: ${group_passed:-0} passed, ${group_failed:-0} failed"
 done
 
+phase_done demos
+
 # --- gdb tests: batch gdb against QEMU's gdbstub -----------------------------------------------
 for name in $gdb_tests; do
     [ -n "$name" ] || continue
@@ -142,6 +186,8 @@ for name in $gdb_tests; do
     fi
 done
 
+phase_done gdb
+
 # --- benchmarks: `make bench` in a quick mode runs and writes valid JSON (no figure is judged) --
 if [ -z "$only" ] || [ "$only" = bench ]; then
     echo "== bench (make bench, quick mode)"
@@ -151,6 +197,11 @@ if [ -z "$only" ] || [ "$only" = bench ]; then
         echo "FAIL  bench"; cat "$results/bench.log"; record bench FAIL
     fi
 fi
+
+phase_done bench
+
+# --- where the time went: the ten slowest tests, and every test's time as JSON ----------------
+python3 tools/test-times.py "$results" "$BUILD/test-times.json" 2>/dev/null
 
 echo
 [ $failed -gt 0 ] && echo "failed: ${failed_names[*]}"

@@ -21,7 +21,8 @@ constexpr uintptr_t KERNEL_LOAD_ADDRESS = 0x100000; // arch/x86/kernel.ld
 
 } // namespace
 
-KERNEL_TEST(boot_information_is_sane) {
+// Alone: it checks the command line GRUB passed, which only a boot of its own carries.
+KERNEL_TEST_ALONE(boot_information_is_sane) {
     const multiboot2::BootInformation& information = boot_info::information();
     if (information.problem_count > 0)
         testing::fail(__FILE__, __LINE__, "boot information problem: %s", information.problems[0]);

@@ -61,7 +61,8 @@ KERNEL_TEST(backtrace_walks_the_call_chain) {
                        "(anonymous namespace)::walk_chain_outermost()"));
     EXPECT(
         names_equal(debug::frame_location(backtrace, 2), "backtrace_walks_the_call_chain_body()"));
-    EXPECT(names_equal(debug::frame_location(backtrace, 3), "testing::run(char const*)"));
+    EXPECT(names_equal(debug::frame_location(backtrace, 3),
+                       "testing::run_body(testing::KernelTest const&)"));
     // The outermost frame is boot/entry.asm's call of kernel_main, which zeroed ebp.
     EXPECT(names_equal(debug::frame_location(backtrace, backtrace.count - 1), "higher_half_entry"));
 }
@@ -118,7 +119,7 @@ KERNEL_TEST(backtrace_stops_at_broken_frames) {
 }
 
 // tests/kernel/command-lines boots this test with "loglevel=warning".
-KERNEL_TEST(log_level_from_command_line) {
+KERNEL_TEST_ALONE(log_level_from_command_line) {
     EXPECT(log::minimum_level() == log::Level::Warning);
     log::info("test", "this line is below the level and must not appear");
     log::warning("test", "a warning with a second line:\nindented under the first");

@@ -61,7 +61,7 @@ KERNEL_TEST(time_slice_is_the_default_quantum) {
     expect_time_slice(kernel_thread::DEFAULT_QUANTUM_TICKS);
 }
 
-KERNEL_TEST(time_slice_comes_from_the_command_line) {
+KERNEL_TEST_ALONE(time_slice_comes_from_the_command_line) {
     expect_time_slice(7); // tests/kernel/command-lines boots this test with quantum=7
 }
 
@@ -86,7 +86,8 @@ intptr_t sleep_and_answer(void*) {
 
 } // namespace
 
-KERNEL_TEST(a_thread_spinning_forever_does_not_stop_the_others) {
+// Alone: the spinner never ends, so the kernel after it is not the kernel before it.
+KERNEL_TEST_ALONE(a_thread_spinning_forever_does_not_stop_the_others) {
     ThreadId spinner = start("spin-forever", spin_forever);
     ThreadId worker = start("worker", sleep_and_answer);
     this_thread::sleep_ms(50); // returns only if the spinner is preempted

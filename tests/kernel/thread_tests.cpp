@@ -128,8 +128,9 @@ bool contains(const char* text, const char* part) {
     return false;
 }
 
+// Long enough to be seen sleeping in the dump, short enough to be joined at the end of the test.
 intptr_t sleep_long(void*) {
-    this_thread::sleep_ms(60000);
+    this_thread::sleep_ms(500);
     return 0;
 }
 
@@ -158,6 +159,7 @@ KERNEL_TEST(thread_dump_shows_each_thread_and_its_registers) {
     EXPECT(contains(dump.text, "saved eip"));
     store(spinner.stop, true);
     finish(spinning);
+    finish(sleeping);
 }
 
 namespace {

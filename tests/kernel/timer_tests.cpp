@@ -59,12 +59,12 @@ KERNEL_TEST(timer_runs_at_100_hz_by_default) {
 }
 
 // tests/kernel/command-lines boots this one with "hz=250".
-KERNEL_TEST(timer_runs_at_250_hz_from_command_line) {
+KERNEL_TEST_ALONE(timer_runs_at_250_hz_from_command_line) {
     expect_rate(250);
 }
 
 // Booted with "hz=5", below what the PIT's 16-bit divisor allows: the default is used instead.
-KERNEL_TEST(timer_rejects_out_of_range_rate) {
+KERNEL_TEST_ALONE(timer_rejects_out_of_range_rate) {
     EXPECT_EQ(clock::hz(), clock::DEFAULT_HZ);
 }
 

@@ -95,7 +95,7 @@ intptr_t cook(void* argument) {
 
 } // namespace
 
-KERNEL_TEST(trace_restroom) {
+KERNEL_TEST_ALONE(trace_restroom) {
     EXPECT(trace::g_recording); // the command line has trace=on
     static Restroom room;
     Worker workers[RESTROOM_WORKERS];
@@ -116,7 +116,7 @@ KERNEL_TEST(trace_restroom) {
     EXPECT_EQ(trace::statistics().records_lost, 0);
 }
 
-KERNEL_TEST(trace_kitchen) {
+KERNEL_TEST_ALONE(trace_kitchen) {
     EXPECT(trace::g_recording);
     static Kitchen kitchen;
     ThreadId threads[COOKS];
@@ -186,7 +186,8 @@ Costs measure() {
 // Prints the cost of a yield switch and of a mutex pair with tracing off, then on (the test's
 // command line has no trace=on; it starts tracing itself halfway). The ring has room for every
 // record of the second half, so "on" measures real recording, never the dropping of records.
-KERNEL_TEST(measure_trace_cost) {
+// Alone: tracing, once started, stays on for the rest of the boot.
+KERNEL_TEST_ALONE(measure_trace_cost) {
     EXPECT(!trace::g_recording);
     Costs off = measure();
     EXPECT(!trace::start().is_error());

@@ -1,7 +1,8 @@
 /* run_all: the driver of the user test suite. It runs each test program of /tests in turn (all
- * of them, or the ones named as arguments), prints "PASS name" or "FAIL name (how it ended)"
- * for each, then checks that nothing leaked: the kernel's free frames, kernel heap use, process
- * and thread counts must be what they were before the first test. It ends with
+ * of them, or the ones named as arguments): "RUN name" before it, then, after it, checks that
+ * nothing leaked (the kernel's free frames, kernel heap use, process and thread counts must be
+ * what they were before the first test), and prints "PASS name" or "FAIL name (how it ended, or
+ * what leaked)" and "TIME name N ms". A leak is pinned on the program that left it. It ends with
  *     user tests: N passed, M failed
  * and exits with 0 only when M is 0. docs/user-tests.md explains how a test boot runs it. */
 #include <os.h>
@@ -44,9 +45,9 @@ static void describe(int status, char* text, size_t size) {
         snprintf(text, size, "killed by signal %d", WTERMSIG(status));
 }
 
-/* Runs /tests/NAME with `argument` (may be NULL); prints its verdict unless quiet. Returns 1
- * when it exited with status 0. */
-static int run_test(const char* name, char* argument, int quiet) {
+/* Runs /tests/NAME with `argument` (may be NULL); prints a failure, never a pass (the caller
+ * does, after the leak check). Returns 1 when it exited with status 0. */
+static int run_test(const char* name, char* argument) {
     char path[64];
     snprintf(path, sizeof path, "/tests/%s", name);
     char* argv[] = {path, argument, NULL};
@@ -69,8 +70,6 @@ static int run_test(const char* name, char* argument, int quiet) {
     describe(status, how, sizeof how);
     if (!passed)
         printf("FAIL %s (%s)\n", name, how);
-    else if (!quiet)
-        printf("PASS %s\n", name);
     return passed;
 }
 
@@ -82,19 +81,18 @@ static int same_usage(const struct abi_system_info* a, const struct abi_system_i
 /* The kernel may finish returning an ended process's memory a moment after wait has reported
  * it (a kernel stack freed once the thread is off it, say), so a difference is only a leak when
  * it lasts. */
-static int check_leaks(const struct abi_system_info* before) {
+static int check_leaks(const char* name, const struct abi_system_info* before) {
     struct abi_system_info after;
     for (int waited = 0; waited <= SETTLE_MS; waited += POLL_MS) {
-        if (os_system_info(&after) == 0 && same_usage(before, &after)) {
-            printf("PASS leaks\n");
+        if (os_system_info(&after) == 0 && same_usage(before, &after))
             return 1;
-        }
         usleep(POLL_MS * 1000);
     }
-    printf("FAIL leaks (before -> after: free frames %u -> %u, kernel heap %u -> %u bytes, "
+    printf("FAIL %s (leaked, before -> after: free frames %u -> %u, kernel heap %u -> %u bytes, "
            "processes %u -> %u, threads %u -> %u)\n",
-           before->free_frames, after.free_frames, before->kernel_heap_used, after.kernel_heap_used,
-           before->process_count, after.process_count, before->thread_count, after.thread_count);
+           name, before->free_frames, after.free_frames, before->kernel_heap_used,
+           after.kernel_heap_used, before->process_count, after.process_count, before->thread_count,
+           after.thread_count);
     return 0;
 }
 
@@ -105,17 +103,29 @@ int main(int argc, char** argv) {
     int count = argc > 1 ? argc - 1 : SUITE_SIZE;
     /* A first spawn may fill caches in the kernel for good; that is not a leak, so it happens
      * before the measurement. It also takes this program's stack as deep as the tests will. */
-    run_test("run_all", "warm-up", 1);
+    run_test("run_all", "warm-up");
     struct abi_system_info before;
     if (os_system_info(&before) != 0) {
         perror("run_all: system_info");
         return 1;
     }
     int passed = 0;
-    for (int i = 0; i < count; ++i)
-        passed += run_test(names[i], NULL, 0);
-    passed += check_leaks(&before);
-    int failed = count + 1 - passed;
+    for (int i = 0; i < count; ++i) {
+        printf("RUN %s\n", names[i]);
+        uint64_t started = os_uptime_ms();
+        /* Both verdicts, each once: a program that failed may also have leaked. */
+        int exited_well = run_test(names[i], NULL);
+        int kept_nothing = check_leaks(names[i], &before);
+        if (exited_well && kept_nothing) {
+            printf("PASS %s\n", names[i]);
+            ++passed;
+        }
+        printf("TIME %s %llu ms\n", names[i], (unsigned long long)(os_uptime_ms() - started));
+        /* After a leak, the next program is measured against what is left now. */
+        if (!kept_nothing)
+            os_system_info(&before);
+    }
+    int failed = count - passed;
     printf("user tests: %d passed, %d failed\n", passed, failed);
     return failed == 0 ? 0 : 1;
 }

@@ -53,7 +53,7 @@ def check_processes(session):
 
 def test(session):
     # A worker about to wait for a mutex someone else holds.
-    session.run_to("blocking::wait", condition='$_caller_is("UserMutex::lock")')
+    session.run_to("blocking::wait_on_handle", condition='$_caller_is("UserMutex::lock")')
     waiter = int(session.expect_match(r"^\* *(\d+)  restroom ", session.command("kthreads"),
                                       "the worker that waits is a thread of restroom").group(1))
     gdb.execute("delete")

@@ -85,8 +85,8 @@ void expect_killed_in(const char* name, MachineCode code, bool (*state)(const Th
 } // namespace
 
 KERNEL_TEST(unknown_system_call_numbers_fail_with_enosys) {
-    static_assert(SYSCALL_COUNT == 43, "the last call is 42");
-    const uint32_t numbers[] = {0, 43, 0xFFFFFFFF, 0x7FFFFFFF, 0x80000000, 1000};
+    static_assert(SYSCALL_COUNT == 44, "the last call is 43");
+    const uint32_t numbers[] = {0, 44, 0xFFFFFFFF, 0x7FFFFFFF, 0x80000000, 1000};
     for (uint32_t number : numbers)
         expect_call_fails("enosys", system_call_program(number), ENOSYS);
 }

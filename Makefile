@@ -57,7 +57,7 @@ KERNEL_CXXFLAGS := --target=i686-elf -std=c++20 -ffreestanding -fno-exceptions -
 	-fno-threadsafe-statics -fno-use-cxa-atexit -nostdinc++ -fno-pic -fno-pie \
 	-mno-sse -mno-sse2 -mno-mmx -mno-80387 -fno-omit-frame-pointer \
 	-fstack-protector-strong -O2 -g $(WARNINGS) -Werror=return-type \
-	-I. -Iarch/x86/include -MMD -MP
+	-I. -Iarch/x86/include -I$(BUILD)/generated -MMD -MP
 NASMFLAGS := -f elf32 -g -F dwarf
 
 # ---------------------------------------------------------------------------------------------
@@ -69,6 +69,15 @@ $(BUILD)/kernel/%.o: %.cpp
 	@mkdir -p $(dir $@) $(dir $(BUILD)/cdb/$*)
 	@echo "  CXX     $<"
 	@$(CXX) $(KERNEL_CXXFLAGS) -MJ $(BUILD)/cdb/$*.json -c $< -o $@
+
+# The errors each system call's contract lists, read from the comments of the ABI header for the
+# dispatcher's contract check (kernel/syscall/contract.cpp).
+CONTRACT_TABLE := $(BUILD)/generated/documented_errors.h
+$(CONTRACT_TABLE): libk/abi/system_calls.h libk/abi/errors.h tools/contract/documented_errors.py
+	@mkdir -p $(dir $@)
+	@echo "  GEN     $@"
+	@python3 tools/contract/documented_errors.py --header $@
+$(BUILD)/kernel/kernel/syscall/contract.o: $(CONTRACT_TABLE)
 
 $(BUILD)/kernel/%.asm.o: %.asm
 	@mkdir -p $(dir $@)

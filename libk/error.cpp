@@ -39,6 +39,8 @@ const char* error_description(Error error) {
         return "no such file";
     case Error::IsDirectory:
         return "is a directory";
+    case Error::NotDirectory:
+        return "not a directory";
     case Error::ReadOnly:
         return "read-only";
     case Error::NotExecutable:

@@ -27,6 +27,7 @@ enum class Error : uint8_t {
     // its POSIX error number: kernel/syscall/errors.cpp).
     NoSuchFile,       // no file, program or named object by that name
     IsDirectory,      // a file was wanted, the name is a directory
+    NotDirectory,     // a path goes on (or ends in '/') after the name of a regular file
     ReadOnly,         // writing to something that can only be read (the initrd)
     NotExecutable,    // not a program this kernel can load
     ArgumentsTooLong, // too many or too long program arguments

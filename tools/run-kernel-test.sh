@@ -10,6 +10,8 @@
 #                                                   that contains the text (in the report, not
 #                                                   in the announcement line)
 #   anything else, or no exit within the timeout -> FAIL
+#   and any test whose log has "CONTRACT BROKEN" -> FAIL: a system call returned an error that
+#   its contract in libk/abi/system_calls.h does not list (kernel/syscall/contract.h)
 # Extra command-line words for a test come from tests/kernel/command-lines (NAME words...).
 # A test with trace=on also writes its scheduling trace to COM2 (NAME.trace.txt), and passes only
 # if tools/trace/check_trace.py accepts the trace as well (it writes NAME.trace.json and .svg).
@@ -60,6 +62,9 @@ elif [ $status = 33 ] && grep -qx "TEST PASS $name" "$log"; then
     verdict=PASS
 else
     verdict="FAIL: QEMU status $status, $(grep -m1 '^TEST FAIL' "$log" || echo 'no TEST PASS line')"
+fi
+if [ "$verdict" = PASS ] && grep -q 'CONTRACT BROKEN' "$log"; then
+    verdict="FAIL: $(grep -m1 -o 'CONTRACT BROKEN.*' "$log")"
 fi
 if [ "$verdict" = PASS ] && [ -n "$trace" ] && ! python3 tools/trace/check_trace.py "$trace.txt" \
     --json "$trace.json" --svg "$trace.svg" --title "kernel test $name" >"$trace.log" 2>&1; then

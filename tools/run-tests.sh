@@ -107,13 +107,19 @@ fi
 
 phase_done host
 
-# --- tool tests (Python unittest of host tools such as the trace converter) ------------------
+# --- tool tests (Python unittest of host tools: the trace converter, the contract table) -------
 if { [ $run_host = 1 ] && [ -z "$only" ]; } || [ "$only" = tools ]; then
     echo "== tool tests"
-    python3 -m unittest discover -b -s tests/trace -v >"$results/tools.log" 2>&1
+    tools_ok=1
+    : >"$results/tools.log"
+    for folder in tests/trace tests/contract; do
+        python3 -m unittest discover -b -s "$folder" -v >"$results/tools.$(basename $folder).log" 2>&1
+        tail -n 1 "$results/tools.$(basename $folder).log" | grep -q '^OK' || tools_ok=0
+        cat "$results/tools.$(basename $folder).log" >>"$results/tools.log"
+    done
     tools_passed=$(grep -c '\.\.\. ok$' "$results/tools.log")
     tools_failed=$(grep -cE '\.\.\. (FAIL|ERROR)$' "$results/tools.log")
-    if ! tail -n 1 "$results/tools.log" | grep -q '^OK'; then
+    if [ $tools_ok = 0 ]; then
         cat "$results/tools.log"
         [ "$tools_failed" = 0 ] && tools_failed=1
         failed_names+=("tools")

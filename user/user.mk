@@ -22,10 +22,12 @@ USER_PROGRAM_FOLDERS := user/bin user/demos user/tests user/bench
 # see libk/abi/program_start.h), static addresses, frame pointers for backtraces.
 # Headers: the library's (user/lib/include), then the compiler's own (stdint.h, stdarg.h, ...);
 # the repository root comes last so that the library's headers can include <libk/abi/...>.
+# -MD, not -MMD: those folders are system folders to the compiler, and a program must be rebuilt
+# when a header there changes (a new call in libk/abi/system_calls.h moves SYSCALL_COUNT).
 USER_TARGET_FLAGS := --target=i686-elf -march=i686 -mno-sse -mno-sse2 -mno-mmx -fno-pic -fno-pie \
 	-fno-omit-frame-pointer -fstack-protector-strong -O2 -g \
-	-nostdlibinc -isystem user/lib/include -idirafter . -MMD -MP
-USER_CFLAGS   := $(USER_TARGET_FLAGS) -std=gnu17 -Wall -Wextra
+	-nostdlibinc -isystem user/lib/include -idirafter . -MD -MP
+USER_CFLAGS   := $(USER_TARGET_FLAGS) -std=gnu17 -Wall -Wextra -idirafter $(BUILD)/generated
 USER_CXXFLAGS := $(USER_TARGET_FLAGS) -std=c++20 -fno-exceptions -fno-rtti \
 	-fno-threadsafe-statics -nostdinc++ $(WARNINGS)
 # The library implements the C library itself, so it is freestanding: the compiler must not
@@ -82,6 +84,9 @@ $(USER_BUILD)/objects/%.cpp.o: %.cpp
 	@echo "  CXX     $<"
 	@$(CXX) $(USER_CXXFLAGS) $(call user_common_include,$<) -MJ $(BUILD)/cdb/user/$*.cpp.json \
 		-c $< -o $@
+
+# user/tests/contract.c checks errors against the table generated from the ABI's comments.
+$(USER_BUILD)/objects/user/tests/contract.c.o: $(CONTRACT_TABLE)
 
 # crt0 first, then the program, then the library and the compiler's helpers (64-bit division).
 .SECONDEXPANSION:

@@ -39,6 +39,44 @@ bool is_directory_prefix(const char* path) {
     return false;
 }
 
+// True when a regular file of the archive is a proper prefix of `path` followed by '/': then
+// the path goes on past a file ("bin/hello/", "bin/hello/x"), which POSIX calls ENOTDIR.
+bool continues_past_file(const char* path) {
+    tar::Reader reader(g_archive, g_size);
+    tar::Entry entry;
+    while (reader.next(entry) == tar::TarStatus::Entry) {
+        if (entry.type != tar::EntryType::File)
+            continue;
+        const char* stored = skip_leading_separators(entry.path);
+        size_t length = strlen(stored);
+        if (length > 0 && strncmp(stored, path, length) == 0 && path[length] == '/')
+            return true;
+    }
+    return false;
+}
+
+// A damaged archive is used up to the damage; the log says what was kept and what was not.
+void report_damage(const tar::Survey& survey) {
+    if (survey.dropped_bytes == 0) {
+        log::warning("initrd", "no end-of-archive marker after the last entry: all %zu kept",
+                     survey.entry_count);
+        return;
+    }
+    if (survey.damaged_path[0] != '\0') {
+        log::warning("initrd",
+                     "damaged at byte %zu (%s): kept the %zu entries before it, dropped \"%s\" "
+                     "and the %zu bytes from it to the end",
+                     survey.usable_size, tar::describe(survey.status), survey.entry_count,
+                     survey.damaged_path, survey.dropped_bytes);
+        return;
+    }
+    log::warning("initrd",
+                 "damaged at byte %zu (%s): kept the %zu entries before it, dropped "
+                 "the last %zu bytes",
+                 survey.usable_size, tar::describe(survey.status), survey.entry_count,
+                 survey.dropped_bytes);
+}
+
 } // namespace
 
 void initialize() {
@@ -47,15 +85,16 @@ void initialize() {
         log::warning("initrd", "no module \"initrd\": there are no programs to run");
         return;
     }
-    size_t count = 0;
-    tar::TarStatus status = tar::validate(module.data, module.size, count);
-    if (status != tar::TarStatus::End) {
-        log::error("initrd", "unusable: %s", tar::describe(status));
+    tar::Survey survey = tar::survey(module.data, module.size);
+    if (survey.entry_count == 0 && survey.status != tar::TarStatus::End) {
+        log::error("initrd", "unusable: %s", tar::describe(survey.status));
         return;
     }
     g_archive = module.data;
-    g_size = module.size;
-    log::info("initrd", "%zu files, %zu KiB", count, module.size / 1024);
+    g_size = survey.usable_size;
+    log::info("initrd", "%zu files, %zu KiB", survey.entry_count, module.size / 1024);
+    if (survey.status != tar::TarStatus::End)
+        report_damage(survey);
 }
 
 bool is_present() {
@@ -66,6 +105,8 @@ libk::ErrorOr<File> find(const char* path) {
     if (g_archive == nullptr || path[0] == '\0')
         return libk::Error::NoSuchFile;
     const char* relative = skip_leading_separators(path);
+    if (continues_past_file(relative))
+        return libk::Error::NotDirectory;
     tar::Entry entry;
     if (relative[0] != '\0' &&
         tar::find(g_archive, g_size, relative, entry) == tar::TarStatus::Entry) {

@@ -8,8 +8,10 @@
 
 namespace initrd {
 
-// Finds the module and checks the whole archive; logs what it found or why it is unusable
-// (then every lookup fails with NoSuchFile). Once, at boot.
+// Finds the module and checks the whole archive; logs what it found. A damaged archive is used
+// up to the damage (the entries before it are whole), with a warning naming what was dropped;
+// one with no whole entry at all is unusable (then every lookup fails with NoSuchFile). Once,
+// at boot.
 void initialize();
 bool is_present();
 
@@ -19,7 +21,8 @@ struct File {
     bool is_directory;
 };
 
-// Looks up a path ("/bin/hello", "bin/hello", "/bin", "/"). NoSuchFile.
+// Looks up a path ("/bin/hello", "bin/hello", "/bin", "/"). NoSuchFile; NotDirectory when the
+// path goes on after the name of a regular file ("/bin/hello/", "/bin/hello/x").
 libk::ErrorOr<File> find(const char* path);
 
 // Walks every regular file; for kernel tests and listings.

@@ -196,6 +196,36 @@ TarStatus validate(const void* archive, size_t size, size_t& entry_count) {
     return status;
 }
 
+namespace {
+
+// The name a damaged header claims, for the log: unprintable bytes become '?', since nothing in
+// such a header can be trusted.
+void name_in_damaged_header(const uint8_t* header, char (&path)[PATH_SIZE]) {
+    assemble_path(header, path);
+    for (char* character = path; *character; ++character) {
+        if (*character < ' ' || *character > '~')
+            *character = '?';
+    }
+}
+
+} // namespace
+
+Survey survey(const void* archive, size_t size) {
+    Survey result{};
+    Reader reader(archive, size);
+    Entry entry;
+    while ((result.status = reader.next(entry)) == TarStatus::Entry)
+        ++result.entry_count;
+    // After End the marker itself counts as used; after damage, the reader stopped at the
+    // header it could not use, and everything from there on is dropped.
+    size_t stop = reader.offset();
+    result.usable_size = result.status == TarStatus::End ? size : (stop < size ? stop : size);
+    result.dropped_bytes = size - result.usable_size;
+    if (result.status != TarStatus::End && stop < size && size - stop >= BLOCK_SIZE)
+        name_in_damaged_header(static_cast<const uint8_t*>(archive) + stop, result.damaged_path);
+    return result;
+}
+
 const char* describe(TarStatus status) {
     switch (status) {
     case TarStatus::Entry:

@@ -73,4 +73,17 @@ bool same_path(const char* stored, const char* path);
 // Reads the whole archive; returns End when every header is valid, otherwise the first error.
 [[nodiscard]] TarStatus validate(const void* archive, size_t size, size_t& entry_count);
 
+// What a walk of the whole archive found: the entries that can be used and, when the walk
+// stopped at damage instead of the end marker, what was lost there. A damaged archive is still
+// usable up to the damage: the entries before it are whole and checked.
+struct Survey {
+    TarStatus status;             // End, or the damage that stopped the walk
+    size_t entry_count;           // entries read before the end marker or the damage
+    size_t usable_size;           // the first bytes of the archive, holding exactly those entries
+    size_t dropped_bytes;         // size - usable_size: what is not used (damage and all after it)
+    char damaged_path[PATH_SIZE]; // the name in the header at the damage, printable, if the
+                                  // damage is a header or an entry with a name; "" otherwise
+};
+[[nodiscard]] Survey survey(const void* archive, size_t size);
+
 } // namespace tar

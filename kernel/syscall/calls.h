@@ -63,6 +63,7 @@ Result munmap(uint32_t address, uint32_t length);
 Result shm_open(uint32_t name, uint32_t flags);
 Result shm_unlink(uint32_t name);
 Result ftruncate(uint32_t handle, uint32_t length);
+Result copy_memory(uint32_t destination, uint32_t source, uint32_t count);
 
 // mutexes and semaphores
 Result mutex_create();

@@ -8,6 +8,7 @@
 #include "kernel/debug/panic.h"
 #include "kernel/sched/scheduler.h"
 #include "kernel/syscall/calls.h"
+#include "kernel/syscall/contract.h"
 #include "kernel/syscall/errors.h"
 #include "kernel/syscall/system_call.h"
 #include "libk/abi/system_calls.h"
@@ -69,6 +70,7 @@ constexpr Entry ENTRIES[] = {
     {SYSCALL_FTRUNCATE, [](const Arguments& a) { return ftruncate(a.value[0], a.value[1]); }},
     {SYSCALL_CONSOLE_SET_FOREGROUND, [](const Arguments& a) { return console_set_foreground(a.value[0]); }},
     {SYSCALL_SYSTEM_INFO, [](const Arguments& a) { return system_info(a.value[0]); }},
+    {SYSCALL_COPY_MEMORY, [](const Arguments& a) { return copy_memory(a.value[0], a.value[1], a.value[2]); }},
 };
 // clang-format on
 static_assert(sizeof ENTRIES / sizeof ENTRIES[0] == SYSCALL_COUNT - 1, "one entry per call");
@@ -84,8 +86,13 @@ void on_system_call(arch::InterruptFrame& frame) {
     Result result = number < SYSCALL_COUNT && g_table[number] != nullptr
                         ? g_table[number](arguments)
                         : Result(libk::Error::NoSuchSystemCall);
-    frame.eax =
-        result.is_error() ? static_cast<uint32_t>(-error_number(result.error())) : result.value();
+    if (!result.is_error()) {
+        frame.eax = result.value();
+        return;
+    }
+    int error = error_number(result.error());
+    contract::check_error(number, error);
+    frame.eax = static_cast<uint32_t>(-error);
 }
 
 } // namespace

@@ -32,6 +32,8 @@ int error_number(libk::Error error) {
         return ENOENT;
     case libk::Error::IsDirectory:
         return EISDIR;
+    case libk::Error::NotDirectory:
+        return ENOTDIR;
     case libk::Error::ReadOnly:
         return EROFS;
     case libk::Error::NotExecutable:

@@ -1,5 +1,5 @@
-// Memory: brk, mmap, munmap, ftruncate (libk/abi/system_calls.h has the contracts). Only shared-
-// memory objects can be mapped; the heap grows and shrinks through brk.
+// Memory: brk, mmap, munmap, ftruncate, copy_memory (libk/abi/system_calls.h has the contracts).
+// Only shared-memory objects can be mapped; the heap grows and shrinks through brk.
 #include "kernel/proc/shared_memory.h"
 #include "kernel/proc/user_layout.h"
 #include "kernel/proc/user_memory.h"
@@ -51,9 +51,12 @@ Result mmap(uint32_t request_address) {
     HandleAccess access = TRY(process.handles().access_of(request.handle));
     if (writable && access != HandleAccess::ReadWrite)
         return libk::Error::AccessDenied;
+    bool fixed = (request.flags & ABI_MAP_FIXED) != 0;
+    // Without MAP_FIXED the address is only a hint: an unaligned one is rounded up to a page
+    // (to 0, "the kernel chooses", if that wraps), and map_shared goes elsewhere if it is taken.
+    uint32_t where = fixed ? request.address : user_layout::page_round_up(request.address);
     user_memory::SharedMapping mapping{request.offset, user_layout::page_round_up(request.length),
-                                       writable, request.address,
-                                       (request.flags & ABI_MAP_FIXED) != 0};
+                                       writable, where, fixed};
     libk::ErrorOr<uintptr_t> address = user_memory::map_shared(process, *object, mapping);
     if (address.is_error() && address.error() == libk::Error::BadAddress)
         return libk::Error::OutOfMemory; // the fixed address is not free
@@ -77,6 +80,21 @@ Result ftruncate(uint32_t handle, uint32_t length) {
     }
     MutexLocker locker(object.value()->lock());
     TRY(object.value()->resize(length));
+    return 0;
+}
+
+Result copy_memory(uint32_t destination, uint32_t source, uint32_t count) {
+    if (count > ABI_COPY_MEMORY_MAX)
+        return libk::Error::InvalidArgument;
+    if (count == 0)
+        return 0;
+    Process& process = current_process();
+    // The destination is checked before anything is read, so that a bad one writes nothing;
+    // the buffer makes overlapping ranges come out as memmove would.
+    TRY(process.check_user_range(destination, count, memory::AddressSpace::Access::Write));
+    uint8_t bytes[ABI_COPY_MEMORY_MAX];
+    TRY(process.copy_from_user(bytes, source, count));
+    TRY(process.copy_to_user(destination, bytes, count));
     return 0;
 }
 

@@ -8,7 +8,8 @@
  *   A result r with -ABI_ERROR_LIMIT < r < 0 is a failure: -r is an error number (errors.h).
  *   The user library turns it into errno and -1; see user/lib/internal/system_call.h.
  *
- * Rules for every call:
+ * Rules for every call (each call's own "Errors:" list below names every error it can return,
+ * these included; the kernel logs any other one as a broken contract, and the tests fail on it):
  *   - A number that is not listed here (zero, negative, too large) fails with ENOSYS.
  *   - A pointer argument must lie wholly in user space (below 0xC0000000), be mapped, and be
  *     writable when the kernel writes through it; otherwise the call fails with EFAULT, even when
@@ -40,10 +41,11 @@ enum abi_system_call {
      * Starts the program at `path` (an initrd path such as "/bin/hello") as a new child process
      * with the NULL-terminated argument vector `argv` (argv may be NULL: then argv[0] is the
      * path). The child starts with its own console handles 0, 1, 2 and nothing else.
-     * Errors: ENOENT no such file; ENOEXEC not a valid ELF32 i386 executable (the kernel also
-     * logs why); E2BIG more than ABI_ARGUMENT_COUNT_MAX arguments or ABI_ARGUMENT_BYTES_MAX bytes
-     * of argument strings; ENAMETOOLONG; EFAULT; ENOMEM or EAGAIN when out of memory or process
-     * slots. */
+     * Errors: ENOENT no such file; ENOTDIR the path goes on after a regular file's name
+     * ("/bin/hello/"); EACCES the path is a directory; ENOEXEC not a valid ELF32 i386 executable
+     * (the kernel also logs why); E2BIG more than ABI_ARGUMENT_COUNT_MAX arguments or
+     * ABI_ARGUMENT_BYTES_MAX bytes of argument strings; ENAMETOOLONG; EFAULT; ENOMEM or EAGAIN when
+     * out of memory or process slots. */
     SYSCALL_SPAWN = 2,
 
     /* wait(int pid, int* status, int options) -> pid of the child that ended, or 0
@@ -78,12 +80,12 @@ enum abi_system_call {
     /* process_list(struct abi_process_info* buffer, int capacity) -> number of processes
      * Fills up to `capacity` entries and returns how many processes exist (which may be more:
      * call again with a larger buffer). capacity 0 with buffer NULL only counts.
-     * Errors: EINVAL negative capacity; EFAULT. */
+     * Errors: EINVAL negative capacity; ENOMEM no kernel memory for the copy; EFAULT. */
     SYSCALL_PROCESS_LIST = 8,
 
     /* thread_list(struct abi_thread_info* buffer, int capacity) -> number of threads
      * Like process_list, for every thread of every process (kernel threads included, with pid 0).
-     * Errors: EINVAL; EFAULT. */
+     * Errors: EINVAL; ENOMEM; EFAULT. */
     SYSCALL_THREAD_LIST = 9,
 
     /* --- threads --------------------------------------------------------------------------- */
@@ -141,7 +143,7 @@ enum abi_system_call {
     /* write(int handle, const void* buffer, uint32_t count) -> bytes written
      * On the console handles every byte is written before the call returns.
      * Errors: EBADF not open, or not open for writing; EINVAL an object that cannot be written;
-     * EFAULT. */
+     * ENOMEM no kernel memory for the copy; EFAULT. */
     SYSCALL_WRITE = 19,
 
     /* read(int handle, void* buffer, uint32_t count) -> bytes read, 0 at the end of a file
@@ -153,8 +155,10 @@ enum abi_system_call {
 
     /* open(const char* path, int flags) -> handle
      * Opens a file of the initrd for reading (flags ABI_O_RDONLY). Each handle has its own read
-     * position. Errors: ENOENT; EISDIR a directory; EROFS write access asked; EINVAL unknown
-     * flags; ENAMETOOLONG; EMFILE; EFAULT. */
+     * position. Errors: ENOENT; ENOTDIR the path goes on after a regular file's name; EISDIR a
+     * directory; EEXIST ABI_O_CREAT | ABI_O_EXCL and the file exists; EROFS write access,
+     * ABI_O_TRUNC, or ABI_O_CREAT of a missing file; EINVAL unknown flags or both access modes;
+     * ENAMETOOLONG; ENOMEM; EMFILE; EFAULT. */
     SYSCALL_OPEN = 21,
 
     /* close(int handle) -> 0: closes any kind of handle (file, thread, mutex, semaphore, shared
@@ -166,7 +170,8 @@ enum abi_system_call {
     SYSCALL_CLOSE = 22,
 
     /* stat(const char* path, struct abi_stat* status) -> 0: size and type of an initrd entry.
-     * Errors: ENOENT; ENAMETOOLONG; EFAULT. */
+     * Errors: ENOENT; ENOTDIR the path goes on after a regular file's name; ENAMETOOLONG;
+     * EFAULT. */
     SYSCALL_STAT = 23,
 
     /* --- memory ---------------------------------------------------------------------------- */
@@ -181,6 +186,9 @@ enum abi_system_call {
     /* mmap(const struct abi_mmap_request* request) -> address of the mapping
      * Maps `length` bytes (rounded up to pages) of a shared-memory object, from page-aligned
      * `offset`, with ABI_MAP_SHARED: every process mapping the object sees the same frames.
+     * With ABI_MAP_FIXED the mapping is at `address` or nowhere; without it `address` is only a
+     * hint (0: none): rounded up to a page, and another place is chosen if that one is taken or
+     * outside user space.
      * Errors: EBADF; ENODEV the handle is not shared memory; EINVAL length 0, unaligned offset or
      * fixed address, unknown flags, or no ABI_MAP_SHARED; ENXIO beyond the object's size;
      * EACCES write protection on a read-only handle; ENOMEM no room in the address space;
@@ -188,7 +196,8 @@ enum abi_system_call {
     SYSCALL_MMAP = 25,
 
     /* munmap(uint32_t address, uint32_t length) -> 0: removes the mappings in that page range.
-     * Errors: EINVAL unaligned address, length 0, or a range outside user space. */
+     * Errors: EINVAL unaligned address, length 0, or a range outside user space; ENOMEM cutting
+     * a mapping in two needs a region entry and the process has none left (nothing changed). */
     SYSCALL_MUNMAP = 26,
 
     /* --- mutexes: owned by one thread at a time; waiters are served first come, first served */
@@ -252,7 +261,8 @@ enum abi_system_call {
      * Opens the named shared-memory object; names and flags as for semaphore_open, plus the
      * access mode ABI_O_RDONLY or ABI_O_RDWR and ABI_O_TRUNC (size back to 0; needs ABI_O_RDWR).
      * A new object has size 0: set it with ftruncate, then mmap it.
-     * Errors: as semaphore_open. */
+     * Errors: as semaphore_open, and EBUSY ABI_O_TRUNC on an object that is mapped (as
+     * ftruncate: memory that a process has mapped is never taken from under it). */
     SYSCALL_SHM_OPEN = 38,
 
     /* shm_unlink(const char* name) -> 0: removes the name; mappings and handles stay valid.
@@ -275,6 +285,15 @@ enum abi_system_call {
     /* system_info(struct abi_system_info* info) -> 0: memory and time figures of the whole
      * system (the user test suite checks that nothing leaks). Errors: EFAULT. */
     SYSCALL_SYSTEM_INFO = 42,
+
+    /* copy_memory(void* destination, const void* source, uint32_t count) -> 0
+     * Copies `count` bytes (at most ABI_COPY_MEMORY_MAX) inside the caller's own memory, as if
+     * through a buffer (the ranges may overlap), with the kernel's checks: the user library uses
+     * it to read and write a caller's pointer without crashing on a bad one (docs/user-space.md).
+     * count 0 copies nothing and succeeds. Errors: EFAULT either range is not mapped user memory
+     * (or the destination is not writable), and then nothing is written; EINVAL count above
+     * ABI_COPY_MEMORY_MAX. */
+    SYSCALL_COPY_MEMORY = 43,
 
     /* One past the last call: numbers from here on fail with ENOSYS. */
     SYSCALL_COUNT

@@ -21,6 +21,7 @@
 #define ABI_HANDLE_MAX 256                 /* open handles per process; one more is EMFILE */
 #define ABI_PROCESS_MAX 64                 /* processes at once; one more spawn is EAGAIN */
 #define ABI_THREAD_MAX 64                  /* threads per process; one more is EAGAIN */
+#define ABI_COPY_MEMORY_MAX 256            /* bytes one copy_memory call moves */
 
 /* --- open, semaphore_open, shm_open ------------------------------------------------------------
  */

@@ -271,6 +271,87 @@ TEST(Tar, ErrorsAreSticky) {
     EXPECT_EQ(reader.next(entry), TarStatus::BadChecksum);
 }
 
+// survey: a damaged archive is used up to the damage, and says what it lost there.
+TEST(TarSurvey, AWholeArchiveIsUsedWhole) {
+    std::vector<uint8_t> archive = sample_archive();
+    tar::Survey survey = tar::survey(archive.data(), archive.size());
+    EXPECT_EQ(survey.status, TarStatus::End);
+    EXPECT_EQ(survey.entry_count, 4u);
+    EXPECT_EQ(survey.usable_size, archive.size());
+    EXPECT_EQ(survey.dropped_bytes, 0u);
+    EXPECT_STREQ(survey.damaged_path, "");
+}
+
+TEST(TarSurvey, KeepsEveryEntryWhenOnlyTheEndMarkerIsMissing) {
+    std::vector<uint8_t> archive = sample_archive();
+    size_t end_marker = archive.size() - 2 * tar::BLOCK_SIZE;
+    tar::Survey survey = tar::survey(archive.data(), end_marker);
+    EXPECT_EQ(survey.status, TarStatus::Truncated);
+    EXPECT_EQ(survey.entry_count, 4u);
+    EXPECT_EQ(survey.usable_size, end_marker);
+    EXPECT_EQ(survey.dropped_bytes, 0u);
+    EXPECT_STREQ(survey.damaged_path, "");
+    // What is kept reads back: the last entry is still found.
+    tar::Entry entry;
+    EXPECT_EQ(tar::find(archive.data(), survey.usable_size, "notes.txt", entry), TarStatus::Entry);
+    EXPECT_EQ(entry.size, 600u);
+}
+
+TEST(TarSurvey, DropsAnEntryCutShortAndNamesIt) {
+    std::vector<uint8_t> archive = sample_archive();
+    size_t notes_header = 4 * tar::BLOCK_SIZE;
+    size_t cut = notes_header + tar::BLOCK_SIZE + 100; // inside notes.txt's data
+    tar::Survey survey = tar::survey(archive.data(), cut);
+    EXPECT_EQ(survey.status, TarStatus::Truncated);
+    EXPECT_EQ(survey.entry_count, 3u);
+    EXPECT_EQ(survey.usable_size, notes_header);
+    EXPECT_EQ(survey.dropped_bytes, cut - notes_header);
+    EXPECT_STREQ(survey.damaged_path, "notes.txt");
+    tar::Entry entry;
+    EXPECT_EQ(tar::find(archive.data(), survey.usable_size, "bin/hello", entry), TarStatus::Entry);
+    EXPECT_NE(tar::find(archive.data(), survey.usable_size, "notes.txt", entry), TarStatus::Entry);
+}
+
+TEST(TarSurvey, DropsEverythingFromADamagedHeaderOn) {
+    std::vector<uint8_t> archive = sample_archive();
+    size_t empty_header = 3 * tar::BLOCK_SIZE;
+    archive[empty_header + 4] = '\x01'; // "bin/\x01mpty": checksum wrong, a byte unprintable
+    tar::Survey survey = tar::survey(archive.data(), archive.size());
+    EXPECT_EQ(survey.status, TarStatus::BadChecksum);
+    EXPECT_EQ(survey.entry_count, 2u);
+    EXPECT_EQ(survey.usable_size, empty_header);
+    tar::Entry entry;
+    EXPECT_EQ(tar::find(archive.data(), survey.usable_size, "bin/hello", entry), TarStatus::Entry);
+    EXPECT_EQ(survey.dropped_bytes, archive.size() - empty_header);
+    EXPECT_STREQ(survey.damaged_path, "bin/?mpty");
+}
+
+TEST(TarSurvey, DropsTrailingBytesTooShortForAHeader) {
+    std::vector<uint8_t> archive = sample_archive();
+    size_t end_marker = archive.size() - 2 * tar::BLOCK_SIZE;
+    archive[end_marker] = 'x';
+    tar::Survey survey = tar::survey(archive.data(), end_marker + 100);
+    EXPECT_EQ(survey.status, TarStatus::Truncated);
+    EXPECT_EQ(survey.entry_count, 4u);
+    EXPECT_EQ(survey.usable_size, end_marker);
+    EXPECT_EQ(survey.dropped_bytes, 100u);
+    EXPECT_STREQ(survey.damaged_path, "");
+}
+
+TEST(TarSurvey, NothingIsUsableWhenTheFirstHeaderIsDamaged) {
+    ArchiveBuilder builder;
+    builder.add("bin/hello", "hello program");
+    builder.finish();
+    builder.bytes()[257] = 'X'; // not ustar
+    builder.seal(0);
+    tar::Survey survey = tar::survey(builder.bytes().data(), builder.bytes().size());
+    EXPECT_EQ(survey.status, TarStatus::NotUstar);
+    EXPECT_EQ(survey.entry_count, 0u);
+    EXPECT_EQ(survey.usable_size, 0u);
+    EXPECT_EQ(survey.dropped_bytes, builder.bytes().size());
+    EXPECT_STREQ(survey.damaged_path, "bin/hello");
+}
+
 // The initrd that `make` builds with the host's tar: every entry must read back and every
 // program in it (all but the data files under data/) must pass the loader's checks. make test
 // builds it before the host tests run.

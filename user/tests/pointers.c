@@ -58,6 +58,9 @@ static void check_null_pointers(void) {
     EXPECT_ERROR(raw_call(SYSCALL_SHM_OPEN, NULL, ABI_O_CREAT | ABI_O_RDWR), EFAULT);
     EXPECT_ERROR(raw_call(SYSCALL_SHM_UNLINK, NULL), EFAULT);
     EXPECT_ERROR(raw_call(SYSCALL_THREAD_CREATE, NULL, 0), EFAULT); /* below user space */
+    long word = 0;
+    EXPECT_ERROR(raw_call(SYSCALL_COPY_MEMORY, NULL, &word, sizeof word), EFAULT);
+    EXPECT_ERROR(raw_call(SYSCALL_COPY_MEMORY, &word, NULL, sizeof word), EFAULT);
 }
 
 /* `address` is one the process may not use: in the kernel, unmapped, or (for the calls that
@@ -76,6 +79,10 @@ static void check_bad_address(uintptr_t address, const char* what) {
     EXPECT_ERROR(raw_call(SYSCALL_PROCESS_LIST, address, 1), EFAULT);
     EXPECT_ERROR(raw_call(SYSCALL_MMAP, address), EFAULT);
     EXPECT_ERROR(raw_call(SYSCALL_SEMAPHORE_OPEN, address, ABI_O_CREAT, 0), EFAULT);
+    long word = 7;
+    EXPECT_ERROR(raw_call(SYSCALL_COPY_MEMORY, address, &word, sizeof word), EFAULT);
+    EXPECT_ERROR(raw_call(SYSCALL_COPY_MEMORY, &word, address, sizeof word), EFAULT);
+    EXPECT_VALUE(word, 7); /* a refused copy writes nothing */
     check_context(NULL);
 }
 
@@ -87,6 +94,7 @@ static void check_read_only_memory(void) {
     EXPECT_ERROR(raw_call(SYSCALL_READ, g_file, constants, 4), EFAULT);
     EXPECT_ERROR(raw_call(SYSCALL_CLOCK_GETTIME, ABI_CLOCK_MONOTONIC, constants), EFAULT);
     EXPECT_ERROR(raw_call(SYSCALL_UPTIME_MS, code), EFAULT);
+    EXPECT_ERROR(raw_call(SYSCALL_COPY_MEMORY, constants, "abcd", 4), EFAULT);
     EXPECT_TRUE(memcmp((const void*)code, "\x55\x89\xe5", 3) == 0); /* push ebp; mov ebp, esp */
     EXPECT_TRUE(strcmp(g_read_only, "/tests/pointers") == 0);
     /* Reading from read-only memory is fine. */
@@ -104,6 +112,10 @@ static void check_crossing_into_hole(void) {
     EXPECT_ERROR(raw_call(SYSCALL_SYSTEM_INFO, tail), EFAULT);
     EXPECT_ERROR(raw_call(SYSCALL_PROCESS_INFO, 0, tail), EFAULT);
     EXPECT_ERROR(raw_call(SYSCALL_MMAP, tail), EFAULT);
+    char copy[16] = "untouched";
+    EXPECT_ERROR(raw_call(SYSCALL_COPY_MEMORY, copy, tail, 16), EFAULT);
+    EXPECT_ERROR(raw_call(SYSCALL_COPY_MEMORY, tail, copy, 16), EFAULT);
+    EXPECT_TRUE(strcmp(copy, "untouched") == 0);
     /* Strings whose terminating NUL would be in the hole. */
     memcpy(tail, "/tests/p", 8);
     EXPECT_ERROR(raw_call(SYSCALL_OPEN, tail, ABI_O_RDONLY), EFAULT);
@@ -170,6 +182,11 @@ static void check_legal_crossing(void) {
     char* text = boundary - 20;
     memcpy(text, line, sizeof line - 1);
     EXPECT_VALUE(raw_call(SYSCALL_WRITE, 1, text, sizeof line - 1), (long)(sizeof line - 1));
+    /* copy_memory across the boundary, overlapping as memmove allows, and its size limit. */
+    EXPECT_VALUE(raw_call(SYSCALL_COPY_MEMORY, text + 1, text, 32), 0);
+    EXPECT_TRUE(memcmp(text + 1, line, 32) == 0);
+    EXPECT_VALUE(raw_call(SYSCALL_COPY_MEMORY, NULL, NULL, 0), 0);
+    EXPECT_ERROR(raw_call(SYSCALL_COPY_MEMORY, text, text, ABI_COPY_MEMORY_MAX + 1), EINVAL);
 }
 
 int main(int argc, char** argv) {

@@ -20,8 +20,8 @@ struct timespec {
 
 __BEGIN_DECLS
 int clock_gettime(clockid_t clock, struct timespec* time);
-/* Sleeps at least `request`; with no signals it is never interrupted, so `remaining` (if not
- * NULL) is set to zero. */
+/* Sleeps at least `request`; with no signals it is never interrupted, so `remaining` is never
+ * written (POSIX writes it only after an interruption). */
 int nanosleep(const struct timespec* request, struct timespec* remaining);
 time_t time(time_t* result);
 /* CPU time used by the process, in CLOCKS_PER_SEC units. */

@@ -2,6 +2,7 @@
 // (EDEADLK) and unlocking by anyone else (EPERM), which is exactly PTHREAD_MUTEX_ERRORCHECK; the
 // other types are built on top here: RECURSIVE counts its owner's nested locks in user space,
 // NORMAL turns a relock into the deadlock POSIX prescribes.
+#include "user/lib/internal/caller_memory.h"
 #include "user/lib/internal/system_call.h"
 #include <errno.h>
 #include <limits.h>
@@ -85,8 +86,7 @@ int pthread_mutexattr_settype(pthread_mutexattr_t* attributes, int type) {
 }
 
 int pthread_mutexattr_gettype(const pthread_mutexattr_t* attributes, int* type) {
-    *type = attributes->type;
-    return 0;
+    return userlib::store(type, attributes->type);
 }
 
 int pthread_mutex_init(pthread_mutex_t* mutex, const pthread_mutexattr_t* attributes) {

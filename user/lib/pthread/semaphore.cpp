@@ -1,6 +1,7 @@
 // POSIX semaphores over kernel semaphores: unnamed ones (sem_init) and named ones (sem_open),
 // which differ only in how the handle is obtained and released. These functions report errors
 // through errno, unlike the pthread ones.
+#include "user/lib/internal/caller_memory.h"
 #include "user/lib/internal/system_call.h"
 #include <errno.h>
 #include <fcntl.h>
@@ -67,7 +68,10 @@ int sem_getvalue(sem_t* semaphore, int* value) {
     long result = userlib::system_call(SYSCALL_SEMAPHORE_GETVALUE, semaphore->handle);
     if (userlib::is_error(result))
         return semaphore_result(result);
-    *value = static_cast<int>(result);
+    if (int error = userlib::store(value, static_cast<int>(result))) {
+        errno = error;
+        return -1;
+    }
     return 0;
 }
 

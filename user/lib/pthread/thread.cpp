@@ -1,6 +1,7 @@
 // pthread_create, join, exit, detach, self: each pthread is a kernel thread of this process
 // (thread_create); its ThreadControlBlock (thread_control_block.h) holds errno and the state
 // that decides who frees the block: the joiner, or the thread itself if it is detached.
+#include "user/lib/internal/caller_memory.h"
 #include "user/lib/internal/system_call.h"
 #include "user/lib/pthread/library_lock.h"
 #include "user/lib/pthread/thread_control_block.h"
@@ -69,6 +70,9 @@ int pthread_create(pthread_t* thread, const pthread_attr_t* attributes, void* (*
     bool detached = attributes && attributes->detach_state == PTHREAD_CREATE_DETACHED;
     if (attributes && !detached && attributes->detach_state != PTHREAD_CREATE_JOINABLE)
         return EINVAL;
+    // Refused before the thread exists, so that no thread runs that nobody can name.
+    if (int error = userlib::check_writable(thread, sizeof *thread))
+        return error;
     if (userlib::prepare_library_locks() != 0)
         return EAGAIN;
     auto* block = static_cast<ThreadControlBlock*>(calloc(1, sizeof(ThreadControlBlock)));
@@ -100,8 +104,7 @@ int pthread_create(pthread_t* thread, const pthread_attr_t* attributes, void* (*
         free(block);
         return creation_error(handle);
     }
-    *thread = reinterpret_cast<pthread_t>(block);
-    return 0;
+    return userlib::store(thread, reinterpret_cast<pthread_t>(block));
 }
 
 void pthread_exit(void* result) {
@@ -127,6 +130,11 @@ void pthread_exit(void* result) {
 }
 
 int pthread_join(pthread_t thread, void** result) {
+    // Refused before the join, which cannot be undone.
+    if (result) {
+        if (int error = userlib::check_writable(result, sizeof *result))
+            return error;
+    }
     ThreadControlBlock* target = block_of(thread);
     int handle;
     {
@@ -150,9 +158,7 @@ int pthread_join(pthread_t thread, void** result) {
     userlib::system_call(SYSCALL_CLOSE, handle);
     unlink(target);
     free(target);
-    if (result)
-        *result = reinterpret_cast<void*>(value);
-    return 0;
+    return result ? userlib::store(result, reinterpret_cast<void*>(value)) : 0;
 }
 
 int pthread_detach(pthread_t thread) {
@@ -201,8 +207,7 @@ int pthread_attr_setdetachstate(pthread_attr_t* attributes, int state) {
 }
 
 int pthread_attr_getdetachstate(const pthread_attr_t* attributes, int* state) {
-    *state = attributes->detach_state;
-    return 0;
+    return userlib::store(state, attributes->detach_state);
 }
 
 } // extern "C"

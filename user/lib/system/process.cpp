@@ -1,5 +1,6 @@
 // Processes: posix_spawn and posix_spawnp over the spawn call, waitpid and wait, kill and raise,
 // and the process's identity.
+#include "user/lib/internal/caller_memory.h"
 #include "user/lib/internal/system_call.h"
 #include <errno.h>
 #include <limits.h>
@@ -17,27 +18,35 @@ constexpr char PROGRAM_FOLDER[] = "/bin/";
 
 extern "C" {
 
-// File actions and attributes have nothing to set yet: initialized ones mean "none".
+// File actions and attributes have nothing to set yet: initialized ones mean "none". A bad
+// `pid` is refused (EFAULT) before the child exists; only if another thread unmaps it while
+// the child starts is the child left running with EFAULT returned.
 int posix_spawn(pid_t* pid, const char* path, const posix_spawn_file_actions_t*,
                 const posix_spawnattr_t*, char* const argv[], char* const[]) {
+    if (pid) {
+        if (int error = userlib::check_writable(pid, sizeof *pid))
+            return error;
+    }
     long result = userlib::system_call(SYSCALL_SPAWN, path, argv);
     if (userlib::is_error(result))
         return userlib::error_number(result);
-    if (pid)
-        *pid = static_cast<pid_t>(result);
-    return 0;
+    return pid ? userlib::store(pid, static_cast<pid_t>(result)) : 0;
 }
 
 int posix_spawnp(pid_t* pid, const char* file, const posix_spawn_file_actions_t* file_actions,
                  const posix_spawnattr_t* attributes, char* const argv[], char* const envp[]) {
-    if (strchr(file, '/'))
-        return posix_spawn(pid, file, file_actions, attributes, argv, envp);
+    // The name is read through the kernel: a bad pointer is EFAULT, as for posix_spawn's path.
+    char name[PATH_MAX];
+    if (int error = userlib::copy_string_from_caller(name, file, sizeof name))
+        return error;
+    if (strchr(name, '/'))
+        return posix_spawn(pid, name, file_actions, attributes, argv, envp);
     char path[PATH_MAX];
     size_t folder_length = sizeof PROGRAM_FOLDER - 1;
-    if (folder_length + strlen(file) >= sizeof path)
+    if (folder_length + strlen(name) >= sizeof path)
         return ENAMETOOLONG;
     strcpy(path, PROGRAM_FOLDER);
-    strcpy(path + folder_length, file);
+    strcpy(path + folder_length, name);
     return posix_spawn(pid, path, file_actions, attributes, argv, envp);
 }
 

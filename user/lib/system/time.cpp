@@ -1,5 +1,6 @@
 // Clocks and sleeping. The kernel counts in timer ticks and milliseconds; nanosleep and friends
 // round up, so they never sleep less than asked.
+#include "user/lib/internal/caller_memory.h"
 #include "user/lib/internal/system_call.h"
 #include <errno.h>
 #include <sched.h>
@@ -34,21 +35,22 @@ int clock_gettime(clockid_t clock, struct timespec* time) {
     return userlib::c_result(userlib::system_call(SYSCALL_CLOCK_GETTIME, clock, time));
 }
 
-int nanosleep(const struct timespec* request, struct timespec* remaining) {
-    if (!request) {
-        errno = EFAULT;
+// `remaining` is written only when a sleep is interrupted (POSIX), which never happens here:
+// there are no signals. So it is not touched at all, as on Linux.
+int nanosleep(const struct timespec* request, struct timespec*) {
+    struct timespec wanted;
+    if (int error = userlib::load(wanted, request)) {
+        errno = error;
         return -1;
     }
-    if (request->tv_sec < 0 || request->tv_nsec < 0 || request->tv_nsec >= NANOSECONDS_PER_SECOND) {
+    if (wanted.tv_sec < 0 || wanted.tv_nsec < 0 || wanted.tv_nsec >= NANOSECONDS_PER_SECOND) {
         errno = EINVAL;
         return -1;
     }
     uint64_t milliseconds =
-        static_cast<uint64_t>(request->tv_sec) * 1000 +
-        (request->tv_nsec + NANOSECONDS_PER_MILLISECOND - 1) / NANOSECONDS_PER_MILLISECOND;
+        static_cast<uint64_t>(wanted.tv_sec) * 1000 +
+        (wanted.tv_nsec + NANOSECONDS_PER_MILLISECOND - 1) / NANOSECONDS_PER_MILLISECOND;
     sleep_milliseconds(milliseconds);
-    if (remaining)
-        *remaining = {0, 0};
     return 0;
 }
 
@@ -70,8 +72,12 @@ time_t time(time_t* result) {
     struct timespec now;
     if (clock_gettime(CLOCK_REALTIME, &now) != 0)
         return static_cast<time_t>(-1);
-    if (result)
-        *result = now.tv_sec;
+    if (result) {
+        if (int error = userlib::store(result, now.tv_sec)) {
+            errno = error; // as Linux's time call: EFAULT, and -1
+            return static_cast<time_t>(-1);
+        }
+    }
     return now.tv_sec;
 }
 

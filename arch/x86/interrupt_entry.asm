@@ -16,6 +16,7 @@ KERNEL_DATA_SELECTOR equ 0x10          ; arch/gdt.h
 
 extern interrupt_dispatch
 extern handle_double_fault
+extern g_smap_enabled                  ; supervisor_protection.cpp
 
 section .text
 
@@ -52,6 +53,14 @@ interrupt_common:
     mov fs, ax
     mov gs, ax
     cld                                ; the C++ calling convention expects the direction flag clear
+    ; Close the SMAP window (EFLAGS.AC, arch/supervisor_protection.h): any program can set AC
+    ; with popf, and the CPU keeps it on the way in, which would let the handler touch user
+    ; memory unchecked. iret puts the interrupted code's AC back. clac is an invalid opcode on a
+    ; CPU without SMAP, where AC means nothing to the kernel anyway.
+    cmp dword [g_smap_enabled], 0
+    je .window_closed
+    clac
+.window_closed:
     push esp                           ; interrupt_dispatch(InterruptFrame* frame)
     call interrupt_dispatch
     add esp, 4

@@ -5,6 +5,7 @@
 #include "arch/context.h"
 #include "arch/cpu.h"
 #include "arch/mmu.h"
+#include "arch/supervisor_protection.h"
 #include "arch/tss.h"
 #include "kernel/debug/panic.h"
 #include "kernel/proc/process.h"
@@ -48,6 +49,8 @@ void switch_to(Thread& next, trace::SwitchReason reason) {
     next.set_state(ThreadState::Running);
     if (&next == &previous)
         return; // nobody else was ready: keep going with a fresh time slice
+    // EFLAGS is not part of the saved context: `next` would run with the window open.
+    VERIFY(!arch::user_memory_window_is_open());
     trace::thread_switch(previous, next, reason);
     ++next.statistics().times_scheduled;
     enter_address_space_of(previous, next);

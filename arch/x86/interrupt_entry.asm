@@ -53,14 +53,7 @@ interrupt_common:
     mov fs, ax
     mov gs, ax
     cld                                ; the C++ calling convention expects the direction flag clear
-    ; Close the SMAP window (EFLAGS.AC, arch/supervisor_protection.h): any program can set AC
-    ; with popf, and the CPU keeps it on the way in, which would let the handler touch user
-    ; memory unchecked. iret puts the interrupted code's AC back. clac is an invalid opcode on a
-    ; CPU without SMAP, where AC means nothing to the kernel anyway.
-    cmp dword [g_smap_enabled], 0
-    je .window_closed
-    clac
-.window_closed:
+    call close_user_memory_window
     push esp                           ; interrupt_dispatch(InterruptFrame* frame)
     call interrupt_dispatch
     add esp, 4
@@ -76,6 +69,19 @@ interrupt_return:
     popa
     add esp, 8                         ; vector and error code
     iret
+
+; Closes the SMAP window (EFLAGS.AC, arch/supervisor_protection.h) for the handler: any program
+; can set AC with popf, and the CPU keeps it on the way in, which would let the handler touch
+; user memory unchecked; an interrupt can also arrive inside a window. iret puts the interrupted
+; code's AC back. clac is an invalid opcode on a CPU without SMAP, where AC means nothing to the
+; kernel anyway. (A function of its own, so that no label splits interrupt_common in two for
+; gdb, which names the frames of interrupted threads after it.)
+close_user_memory_window:
+    cmp dword [g_smap_enabled], 0
+    je .done
+    clac
+.done:
+    ret
 
 ; The double-fault task (tss.cpp) starts here, on its own stack, with interrupts off. The CPU
 ; saved the faulting code's registers in the kernel TSS and pushed an error code (always 0).

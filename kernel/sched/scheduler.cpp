@@ -49,8 +49,6 @@ void switch_to(Thread& next, trace::SwitchReason reason) {
     next.set_state(ThreadState::Running);
     if (&next == &previous)
         return; // nobody else was ready: keep going with a fresh time slice
-    // EFLAGS is not part of the saved context: `next` would run with the window open.
-    VERIFY(!arch::user_memory_window_is_open());
     trace::thread_switch(previous, next, reason);
     ++next.statistics().times_scheduled;
     enter_address_space_of(previous, next);
@@ -63,7 +61,13 @@ void switch_to(Thread& next, trace::SwitchReason reason) {
     // `previous` runs again here, the next time some thread switches back to it.
 }
 
+// Every switch asks here first who comes next.
 Thread& pick_next() {
+    // EFLAGS is not part of a thread's saved context, so a thread that switched away inside a
+    // user-memory window (arch/supervisor_protection.h) would leave it open for the next one.
+    // (Checked here rather than in switch_to, which must stay small enough to be inlined into
+    // its callers: their names are what gdb's kthreads shows as a waiting thread's saved eip.)
+    VERIFY(!arch::user_memory_window_is_open());
     g_reschedule_requested = false;
     Thread* next = g_policy->pick_next();
     return next != nullptr ? *next : *g_idle;

@@ -39,6 +39,8 @@ KERNEL_COMMAND_LINE := $(strip $(CMDLINE) $(if $(DEMO),run=$(DEMO) $(ARGS)))
 MENU_SECONDS ?= $(if $(findstring run=,$(KERNEL_COMMAND_LINE)),0,5)
 MEMORY     ?= 128M
 ACCEL      ?= tcg
+# The CPU model: one with SMEP and SMAP (tools/qemu-cpu.sh). QEMU_CPU=qemu32 boots without them.
+QEMU_CPU   := $(shell tools/qemu-cpu.sh)
 GDB_PORT   ?= 1234
 
 # ---------------------------------------------------------------------------------------------
@@ -127,7 +129,7 @@ compile_commands.json: $(KERNEL_OBJECTS)
 compile_commands: compile_commands.json
 
 # ---------------------------------------------------------------------------------------------
-QEMU_COMMON := -m $(MEMORY) -accel $(ACCEL) -no-reboot -boot d \
+QEMU_COMMON := -m $(MEMORY) -accel $(ACCEL) -cpu $(QEMU_CPU) -no-reboot -boot d \
 	-device isa-debug-exit,iobase=0xf4,iosize=0x04
 ifeq ($(NOGRAPHIC),1)
 QEMU_DISPLAY := -nographic

@@ -8,6 +8,7 @@
 #include "arch/gdt.h"
 #include "arch/idt.h"
 #include "arch/pic.h"
+#include "arch/supervisor_protection.h"
 #include "kernel/bench/bench.h"
 #include "kernel/boot_info/boot_info.h"
 #include "kernel/boot_info/command_line.h"
@@ -25,11 +26,24 @@
 
 namespace {
 
+// SMEP and SMAP go on before the interrupts: from the first interrupt on, its entry must know
+// whether to close the user-memory window (arch/supervisor_protection.h).
+void protect_user_memory_from_the_kernel() {
+    arch::SupervisorProtection active = arch::enable_supervisor_protection();
+    log::info("cpu", "SMEP %s",
+              active.smep ? "on: the kernel cannot execute user pages"
+                          : "off: this CPU does not have it");
+    log::info("cpu", "SMAP %s",
+              active.smap ? "on: the kernel touches user memory only through its copies"
+                          : "off: this CPU does not have it");
+}
+
 // The CPU's tables, the interrupt controller and the timer; interrupts go on at the end.
 void initialize_processor() {
     arch::initialize_gdt();
     arch::initialize_idt();
     log::info("cpu", "GDT, TSS and IDT loaded; double faults run as their own task");
+    protect_user_memory_from_the_kernel();
     arch::pic::initialize();
     clock::initialize(
         command_line::number("hz", clock::DEFAULT_HZ, clock::MINIMUM_HZ, clock::MAXIMUM_HZ));

@@ -24,7 +24,7 @@ tag=$kind-$(echo "$@" | tr ' /' '_-' | cut -c1-40)
 boot() {
     local words=$1 log=$2
     : >"$log"
-    qemu-system-i386 -m 128M -accel tcg -no-reboot -boot d -display none \
+    qemu-system-i386 -m 128M -accel tcg -cpu "$(tools/qemu-cpu.sh)" -no-reboot -boot d -display none \
         -cdrom "$BUILD/test.iso" -serial "file:$log" \
         -device isa-debug-exit,iobase=0xf4,iosize=0x04 \
         -fw_cfg "name=opt/teaching-kernel/command-line,string=$words" \

@@ -13,6 +13,8 @@
 #   and any test whose log has "CONTRACT BROKEN" -> FAIL: a system call returned an error that
 #   its contract in libk/abi/system_calls.h does not list (kernel/syscall/contract.h)
 # Extra command-line words for a test come from tests/kernel/command-lines (NAME words...).
+# The CPU model is tools/qemu-cpu.sh's (one with SMEP and SMAP), unless tests/kernel/cpu-models
+# gives the test another (NAME model).
 # A test with trace=on also writes its scheduling trace to COM2 (NAME.trace.txt), and passes only
 # if tools/trace/check_trace.py accepts the trace as well (it writes NAME.trace.json and .svg).
 set -u
@@ -24,6 +26,8 @@ log=$results/$name.log
 iso=$results/$name.iso
 
 extra=$(sed -n "s/^$name[[:space:]]\{1,\}//p" tests/kernel/command-lines 2>/dev/null)
+cpu=$(sed -n "s/^$name[[:space:]]\{1,\}//p" tests/kernel/cpu-models 2>/dev/null)
+cpu=${cpu:-$(tools/qemu-cpu.sh)}
 trace=""
 case " $extra " in *" trace=on "*) trace=$results/$name.trace ;; esac
 case $name in
@@ -37,7 +41,7 @@ esac
 tools/make-iso.sh "$iso" "$command_line" || { echo "FAIL: could not build ISO" >"$results/$name.result"; exit 0; }
 
 start=$(date +%s%N)
-timeout "$TIMEOUT" qemu-system-i386 -m 128M -accel tcg -no-reboot -boot d -display none \
+timeout "$TIMEOUT" qemu-system-i386 -m 128M -accel tcg -cpu "$cpu" -no-reboot -boot d -display none \
     -cdrom "$iso" -serial "file:$log" ${trace:+-serial file:$trace.txt} \
     -device isa-debug-exit,iobase=0xf4,iosize=0x04 \
     ${QEMU_EXTRA:-} </dev/null >"$results/$name.qemu.log" 2>&1

@@ -54,6 +54,16 @@ kernel_tests=$(printf '%s\n' "$kernel_symbols" | sed -n 's/^[0-9a-f]* [A-Za-z] k
 # Tests with a boot of their own (KERNEL_TEST_ALONE, KERNEL_TEST_EXPECTING_PANIC).
 own_boot_tests=$(printf '%s\n' "$kernel_symbols" |
     sed -n 's/^[0-9a-f]* [A-Za-z] kernel_test_own_boot_//p' | sort)
+# A test that needs its own command-line words or CPU model must also be declared alone, or it
+# would run in a batch without them.
+for name in $(sed -n 's/^\([a-z_0-9]\{1,\}\)[[:space:]].*/\1/p' tests/kernel/command-lines \
+    tests/kernel/cpu-models 2>/dev/null | sort -u); do
+    if ! printf '%s\n' $own_boot_tests | grep -qx "$name"; then
+        echo "run-tests: $name has command-line words or a CPU model of its own" \
+            "(tests/kernel/); declare it with KERNEL_TEST_ALONE" >&2
+        record "$name (not declared alone)" FAIL
+    fi
+done
 user_programs=$(tar tf "$BUILD/initrd.tar" | sed -n 's|^tests/\([^/]*\)$|\1|p' |
     grep -vx 'run_all' | sort)
 kernel_tests="$kernel_tests $(printf 'user:%s\n' $user_programs)"

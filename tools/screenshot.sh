@@ -54,7 +54,7 @@ fi
 mkfifo "$work/monitor"
 serial=$work/serial.log
 : >"$serial"
-"$QEMU" -m 128M -accel tcg -no-reboot -boot d -display none -cdrom "$iso" \
+"$QEMU" -m 128M -accel tcg -cpu "$(tools/qemu-cpu.sh)" -no-reboot -boot d -display none -cdrom "$iso" \
     -serial "file:$serial" -monitor stdio <"$work/monitor" >"$work/monitor.log" 2>&1 &
 qemu_pid=$!
 exec 3>"$work/monitor"

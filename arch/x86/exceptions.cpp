@@ -3,9 +3,11 @@
 #include "arch/exceptions.h"
 #include "arch/cpu.h"
 #include "arch/gdt.h"
+#include "arch/supervisor_protection.h"
 #include "arch/x86/exception_report.h"
 #include "kernel/console/console.h"
 #include "kernel/debug/panic.h"
+#include "kernel/memory/layout.h"
 #include "libk/format.h"
 
 namespace arch {
@@ -63,6 +65,7 @@ constexpr uint32_t SELECTOR_IN_IDT = 1u << 1;
 constexpr uint32_t SELECTOR_IN_LDT = 1u << 2;
 
 UserFaultHandler g_user_fault_handler = nullptr;
+KernelPageFaultDiagnosis g_kernel_page_fault_diagnosis = nullptr;
 
 // The same list as CPU_PUSHES_ERROR_CODE in interrupt_entry.asm; for every other vector the
 // stub pushed a 0 that means nothing.
@@ -79,15 +82,59 @@ bool is_null_pointer_dereference(const InterruptFrame& frame) {
     return frame.vector == PAGE_FAULT_VECTOR && read_cr2() < PAGE_SIZE;
 }
 
+PageFaultAccess page_fault_access_kind(uint32_t error_code) {
+    if (error_code & PAGE_FAULT_INSTRUCTION_FETCH)
+        return PageFaultAccess::InstructionFetch;
+    return (error_code & PAGE_FAULT_WRITE) ? PageFaultAccess::Write : PageFaultAccess::Read;
+}
+
+// SDM 4.6: a kernel access to a present user page faults when CR4.SMEP is on and it is an
+// instruction fetch, or when CR4.SMAP is on, EFLAGS.AC is clear (the window is shut) and it is
+// a read or write. Without PAE there is no execute-disable bit, so a kernel fetch that finds
+// the page present can only have failed for SMEP. A read or write with AC set can still fault
+// (a write to a read-only user page): that is an ordinary protection violation.
+const char* supervisor_protection_violation(const InterruptFrame& frame) {
+    uint32_t code = frame.error_code;
+    if (frame.vector != PAGE_FAULT_VECTOR || frame.from_user_mode() ||
+        !(code & PAGE_FAULT_PRESENT) || read_cr2() >= memory::USER_END)
+        return nullptr;
+    SupervisorProtection active = active_supervisor_protection();
+    if (code & PAGE_FAULT_INSTRUCTION_FETCH)
+        return active.smep ? "kernel tried to execute a user page (SMEP)" : nullptr;
+    if (active.smap && !(frame.eflags & FLAGS_ALIGNMENT_CHECK))
+        return "kernel touched user memory outside a user copy (SMAP)";
+    return nullptr;
+}
+
+// A name the memory code gives a kernel write to read-only memory, for instance.
+const char* diagnosed_kernel_page_fault(const InterruptFrame& frame) {
+    if (frame.vector != PAGE_FAULT_VECTOR || frame.from_user_mode() ||
+        !(frame.error_code & PAGE_FAULT_PRESENT) || g_kernel_page_fault_diagnosis == nullptr)
+        return nullptr;
+    return g_kernel_page_fault_diagnosis(read_cr2(), page_fault_access_kind(frame.error_code));
+}
+
+// The report's headline: the exception's name, or a more precise one when the fault is known.
 const char* title_of(const InterruptFrame& frame) {
-    return is_null_pointer_dereference(frame) ? "null pointer dereference"
-                                              : exception_name(frame.vector);
+    if (is_null_pointer_dereference(frame))
+        return "null pointer dereference";
+    if (const char* violation = supervisor_protection_violation(frame))
+        return violation;
+    if (const char* diagnosis = diagnosed_kernel_page_fault(frame))
+        return diagnosis;
+    return exception_name(frame.vector);
 }
 
 const char* page_fault_access(uint32_t error_code) {
-    if (error_code & PAGE_FAULT_INSTRUCTION_FETCH)
+    switch (page_fault_access_kind(error_code)) {
+    case PageFaultAccess::InstructionFetch:
         return "instruction fetch";
-    return (error_code & PAGE_FAULT_WRITE) ? "write" : "read";
+    case PageFaultAccess::Write:
+        return "write";
+    case PageFaultAccess::Read:
+        return "read";
+    }
+    return "?";
 }
 
 // "write at address 0xe0000000 (page not present)", "GDT entry 512", or "" when the
@@ -126,8 +173,9 @@ void print_error_code(const InterruptFrame& frame, const char* detail) {
 }
 
 void print_report(const InterruptFrame& frame, const char* detail) {
-    console::print("\n\x1b[1;31m%s\x1b[0m", title_of(frame));
-    if (is_null_pointer_dereference(frame))
+    const char* title = title_of(frame);
+    console::print("\n\x1b[1;31m%s\x1b[0m", title);
+    if (title != exception_name(frame.vector))
         console::print(" (%s, vector %u)", exception_name(frame.vector), frame.vector);
     else
         console::print(" (vector %u)", frame.vector);
@@ -146,6 +194,10 @@ const char* exception_name(uint32_t vector) {
 
 void set_user_fault_handler(UserFaultHandler handler) {
     g_user_fault_handler = handler;
+}
+
+void set_kernel_page_fault_diagnosis(KernelPageFaultDiagnosis diagnosis) {
+    g_kernel_page_fault_diagnosis = diagnosis;
 }
 
 void handle_fault(InterruptFrame& frame) {

@@ -16,6 +16,7 @@ KERNEL_DATA_SELECTOR equ 0x10          ; arch/gdt.h
 
 extern interrupt_dispatch
 extern handle_double_fault
+extern g_smap_enabled                  ; supervisor_protection.cpp
 
 section .text
 
@@ -52,6 +53,7 @@ interrupt_common:
     mov fs, ax
     mov gs, ax
     cld                                ; the C++ calling convention expects the direction flag clear
+    call close_user_memory_window
     push esp                           ; interrupt_dispatch(InterruptFrame* frame)
     call interrupt_dispatch
     add esp, 4
@@ -67,6 +69,19 @@ interrupt_return:
     popa
     add esp, 8                         ; vector and error code
     iret
+
+; Closes the SMAP window (EFLAGS.AC, arch/supervisor_protection.h) for the handler: any program
+; can set AC with popf, and the CPU keeps it on the way in, which would let the handler touch
+; user memory unchecked; an interrupt can also arrive inside a window. iret puts the interrupted
+; code's AC back. clac is an invalid opcode on a CPU without SMAP, where AC means nothing to the
+; kernel anyway. (A function of its own, so that no label splits interrupt_common in two for
+; gdb, which names the frames of interrupted threads after it.)
+close_user_memory_window:
+    cmp dword [g_smap_enabled], 0
+    je .done
+    clac
+.done:
+    ret
 
 ; The double-fault task (tss.cpp) starts here, on its own stack, with interrupts off. The CPU
 ; saved the faulting code's registers in the kernel TSS and pushed an error code (always 0).

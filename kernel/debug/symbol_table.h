@@ -35,6 +35,8 @@ class SymbolTable {
 public:
     static constexpr size_t MAXIMUM_NAME_LENGTH = 200;
 
+    // An empty table with no storage: load() keeps nothing.
+    constexpr SymbolTable() = default;
     // The table keeps at most `capacity` symbols in `symbols` and their names in `names`.
     // constexpr so that a global table needs no constructor at run time.
     constexpr SymbolTable(Symbol* symbols, size_t capacity, char* names, size_t names_size)
@@ -54,10 +56,10 @@ private:
     void sort_by_address();
     void drop_overlapping(SymbolLoadReport& report);
 
-    Symbol* m_symbols;
-    size_t m_capacity;
-    char* m_names;
-    size_t m_names_size;
+    Symbol* m_symbols = nullptr;
+    size_t m_capacity = 0;
+    char* m_names = nullptr;
+    size_t m_names_size = 0;
     size_t m_count = 0;
     size_t m_names_used = 0;
 };

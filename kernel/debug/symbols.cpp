@@ -1,6 +1,9 @@
-// See symbols.h. The table lives in fixed storage in .bss: symbols are needed from the first
-// lines of kernel_main on, long before there is a heap to allocate from.
+// See symbols.h. The table lives in fixed storage: symbols are needed from the first lines of
+// kernel_main on, long before there is a heap to allocate from. It is read-only after boot
+// (arch/sections.h): it is loaded before the kernel builds its page tables, which then protect
+// it, so that the names in every later panic report can be trusted.
 #include "kernel/debug/symbols.h"
+#include "arch/sections.h"
 #include "kernel/debug/log.h"
 
 namespace debug {
@@ -10,13 +13,15 @@ namespace {
 constexpr size_t MAXIMUM_SYMBOLS = 4096;
 constexpr size_t NAME_STORAGE_BYTES = 128 * 1024;
 
-Symbol g_symbols[MAXIMUM_SYMBOLS];
-char g_names[NAME_STORAGE_BYTES];
-constinit SymbolTable g_table(g_symbols, MAXIMUM_SYMBOLS, g_names, NAME_STORAGE_BYTES);
+READ_ONLY_AFTER_BOOT Symbol g_symbols[MAXIMUM_SYMBOLS];
+READ_ONLY_AFTER_BOOT char g_names[NAME_STORAGE_BYTES];
+// Empty (and all zero, as the section requires) until load_symbols gives it its storage.
+READ_ONLY_AFTER_BOOT constinit SymbolTable g_table;
 
 } // namespace
 
 void load_symbols(const char* text, size_t length) {
+    g_table = SymbolTable(g_symbols, MAXIMUM_SYMBOLS, g_names, NAME_STORAGE_BYTES);
     SymbolLoadReport report = g_table.load(text, length);
     log::info("symbols", "%zu functions loaded (%zu bytes of symbol text)", report.loaded, length);
     if (report.malformed > 0)

@@ -10,7 +10,8 @@ namespace debug {
 
 // Reads the symbol table text ("address size name" per line, hex, sorted by address) into the
 // kernel's own storage and logs what it found (malformed lines are skipped and counted).
-// The text is copied, so the module's memory may be reused afterwards.
+// The text is copied, so the module's memory may be reused afterwards. Once, before
+// memory::initialize(), which makes the table read-only.
 void load_symbols(const char* text, size_t length);
 
 // The function containing `address`, or {nullptr, 0} if none (or no table was loaded).

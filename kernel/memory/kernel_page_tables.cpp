@@ -6,10 +6,8 @@
 #include "kernel/debug/panic.h"
 #include "kernel/memory/frames.h"
 #include "kernel/memory/layout.h"
+#include "kernel/memory/read_only_memory.h"
 #include "libk/new.h"
-
-extern "C" char __kernel_text_start[];
-extern "C" char __kernel_text_end[];
 
 namespace memory {
 namespace {
@@ -44,14 +42,13 @@ void check(libk::ErrorOr<void> result, const char* what) {
               libk::error_description(result.error()));
 }
 
-// Every frame of RAM below the direct map's limit, at DIRECT_MAP_BASE + its address.
+// Every frame of RAM below the direct map's limit, at DIRECT_MAP_BASE + its address. The
+// kernel image is part of it: its read-only parts are mapped so here.
 void map_physical_memory(PageTables& tables, uint64_t bytes) {
-    uintptr_t text_start = virtual_to_physical(__kernel_text_start);
-    uintptr_t text_end = virtual_to_physical(__kernel_text_end);
     for (uintptr_t physical = 0; physical < bytes; physical += PAGE_SIZE) {
-        bool is_text = physical >= text_start && physical < text_end;
-        check(tables.map(DIRECT_MAP_BASE + physical, physical,
-                         is_text ? KERNEL_READ_ONLY : KERNEL_READ_WRITE),
+        uintptr_t address = DIRECT_MAP_BASE + physical;
+        check(tables.map(address, physical,
+                         is_read_only_kernel_page(address) ? KERNEL_READ_ONLY : KERNEL_READ_WRITE),
               "direct map");
     }
 }
@@ -89,10 +86,6 @@ PageTables& kernel_page_tables() {
 
 uint64_t direct_map_bytes() {
     return g_direct_map_bytes;
-}
-
-uint64_t kernel_read_only_bytes() {
-    return __kernel_text_end - __kernel_text_start;
 }
 
 libk::ErrorOr<void> map_kernel_page(uintptr_t virtual_address, PhysicalAddress frame,

@@ -1,7 +1,8 @@
 // The kernel's own page directory and the page tables of the kernel half, which every address
 // space shares. Built once at boot, replacing the boot directory of boot/entry.asm:
-//   - the direct map of RAM, in 4 KiB pages, read-write, except the kernel's text and read-only
-//     data, which are read-only (and CR0.WP makes the kernel itself obey that);
+//   - the direct map of RAM, in 4 KiB pages, read-write, except the kernel's code, constants and
+//     read-only-after-boot data, which are read-only (and CR0.WP makes the kernel itself obey
+//     that; see read_only_memory.h);
 //   - no user half at all: the boot's identity view of low memory is gone, page 0 included;
 //   - a page table for every 4 MiB of the kernel half, allocated up front, so later kernel
 //     mappings (heap, stacks) never change a directory entry.
@@ -22,9 +23,6 @@ PageTables& kernel_page_tables();
 
 // The bytes of RAM the direct map covers (from physical 0).
 uint64_t direct_map_bytes();
-
-// The kernel's text and read-only data, which are mapped read-only.
-uint64_t kernel_read_only_bytes();
 
 // Maps or unmaps one page in the kernel half (every address space sees the change at once).
 // unmap_kernel_page returns the frame that was there, which the caller still owns.

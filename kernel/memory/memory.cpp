@@ -7,6 +7,7 @@
 #include "kernel/memory/kernel_page_tables.h"
 #include "kernel/memory/kernel_stacks.h"
 #include "kernel/memory/layout.h"
+#include "kernel/memory/read_only_memory.h"
 
 namespace memory {
 namespace {
@@ -34,6 +35,8 @@ void initialize() {
     // A double fault is most often a kernel stack that ran into its guard page: let the
     // double-fault handler ask which thread's stack that was.
     arch::set_double_fault_diagnosis(diagnose_stack_overflow);
+    // A write to the kernel's code, constants or symbol table is reported as exactly that.
+    arch::set_kernel_page_fault_diagnosis(diagnose_read_only_write);
 }
 
 void log_summary() {
@@ -42,7 +45,7 @@ void log_summary() {
     log::info("memory", "%u KiB of RAM managed, %u KiB free", kib(total_bytes), kib(free_bytes));
     PhysicalRange image = kernel_image_range();
     log::info("memory", "kernel image %u KiB at %#010x, %u KiB of it read-only", kib(image.size()),
-              static_cast<unsigned>(image.start), kib(kernel_read_only_bytes()));
+              static_cast<unsigned>(image.start), kib(read_only_kernel_bytes()));
     log::info("memory", "RAM mapped at %#x (%u MiB); kernel heap at %#x",
               static_cast<unsigned>(DIRECT_MAP_BASE),
               static_cast<unsigned>(direct_map_bytes() >> 20),

@@ -5,6 +5,7 @@
 #include "arch/context.h"
 #include "arch/cpu.h"
 #include "arch/mmu.h"
+#include "arch/supervisor_protection.h"
 #include "arch/tss.h"
 #include "kernel/debug/panic.h"
 #include "kernel/proc/process.h"
@@ -60,7 +61,13 @@ void switch_to(Thread& next, trace::SwitchReason reason) {
     // `previous` runs again here, the next time some thread switches back to it.
 }
 
+// Every switch asks here first who comes next.
 Thread& pick_next() {
+    // EFLAGS is not part of a thread's saved context, so a thread that switched away inside a
+    // user-memory window (arch/supervisor_protection.h) would leave it open for the next one.
+    // (Checked here rather than in switch_to, which must stay small enough to be inlined into
+    // its callers: their names are what gdb's kthreads shows as a waiting thread's saved eip.)
+    VERIFY(!arch::user_memory_window_is_open());
     g_reschedule_requested = false;
     Thread* next = g_policy->pick_next();
     return next != nullptr ? *next : *g_idle;

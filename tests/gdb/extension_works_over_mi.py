@@ -18,6 +18,7 @@ def main():
     iso = os.environ["GDB_TEST_ISO"]
     serial_log = os.environ["GDB_TEST_SERIAL_LOG"]
     qemu = ("exec qemu-system-i386 -m 128M -accel tcg -no-reboot -boot d -display none "
+            f"-cpu {os.environ['GDB_TEST_CPU']} "
             f"-cdrom {iso} -serial file:{serial_log} -monitor none "
             "-device isa-debug-exit,iobase=0xf4,iosize=0x04 -S -gdb stdio")
     session = MiSession(sys.argv[1], deadline_seconds=120)

@@ -9,7 +9,8 @@ BUILD=${BUILD:-build}
 port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 iso=$BUILD/test-results/gdb_breaks_in_kernel_main.iso
 tools/make-iso.sh "$iso" ""
-qemu-system-i386 -m 128M -accel tcg -no-reboot -boot d -display none -cdrom "$iso" -serial null \
+qemu-system-i386 -m 128M -accel tcg -cpu "$(tools/qemu-cpu.sh)" -no-reboot -boot d -display none \
+    -cdrom "$iso" -serial null \
     -S -gdb "tcp:127.0.0.1:$port" -device isa-debug-exit,iobase=0xf4,iosize=0x04 &
 qemu=$!
 trap 'kill $qemu 2>/dev/null; rm -f "$iso"' EXIT

@@ -32,7 +32,7 @@ boot() {
     local iso=$results/$name.iso
     tools/make-iso.sh "$iso" "test-exit=demo:$name run=/demos/$*" || return
     timeout "${DEMO_TIMEOUT:-300}" qemu-system-i386 -m 128M -accel tcg -icount shift=4,sleep=off \
-        -no-reboot -boot d -display none -cdrom "$iso" -serial "file:$results/$name.serial" \
+        -cpu "$(tools/qemu-cpu.sh)" -no-reboot -boot d -display none -cdrom "$iso" -serial "file:$results/$name.serial" \
         -device isa-debug-exit,iobase=0xf4,iosize=0x04 </dev/null >"$results/$name.qemu.log" 2>&1
     rm -f "$iso"
 }

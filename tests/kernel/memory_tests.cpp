@@ -2,6 +2,8 @@
 // user copies, kernel pages, and the faults that must be reported rather than crash silently.
 // The heap, stack and frame-allocator tests are in memory_allocator_tests.cpp.
 #include "arch/cpu.h"
+#include "arch/supervisor_protection.h"
+#include "kernel/debug/symbols.h"
 #include "kernel/memory/address_space.h"
 #include "kernel/memory/frames.h"
 #include "kernel/memory/kernel_heap.h"
@@ -18,6 +20,8 @@ extern "C" char __kernel_virtual_end[];
 namespace {
 
 volatile int g_sink; // results go here so the compiler cannot drop a faulting access
+
+const char CONSTANT_TEXT[] = "constants live in .rodata"; // a write to it must fault
 
 constexpr uintptr_t USER_PAGE = 0x400000;
 
@@ -45,6 +49,15 @@ KERNEL_TEST(kernel_tables_drop_low_memory_and_protect_text) {
     auto data = kernel.translate(reinterpret_cast<uintptr_t>(&g_sink));
     EXPECT(!data.is_error());
     EXPECT(data.value().permissions == KERNEL_READ_WRITE);
+    // Constants, and the symbol table filled in during boot, are read-only too.
+    auto constants = kernel.translate(reinterpret_cast<uintptr_t>(CONSTANT_TEXT));
+    EXPECT(!constants.is_error());
+    EXPECT(constants.value().permissions == KERNEL_READ_ONLY);
+    const char* name = debug::find_symbol(reinterpret_cast<uintptr_t>(&kernel_page_tables)).name;
+    EXPECT(name != nullptr);
+    auto symbols = kernel.translate(reinterpret_cast<uintptr_t>(name));
+    EXPECT(!symbols.is_error());
+    EXPECT(symbols.value().permissions == KERNEL_READ_ONLY);
     // Nothing beyond RAM is mapped in the direct map.
     EXPECT(kernel.translate(DIRECT_MAP_BASE + direct_map_bytes()).is_error());
 }
@@ -77,7 +90,10 @@ KERNEL_TEST(address_space_map_unmap_translate_on_the_mmu) {
 
     space.activate();
     EXPECT(space.is_active());
-    *reinterpret_cast<volatile uint32_t*>(USER_PAGE + 4) = 0xCAFE;
+    {
+        arch::UserMemoryWindow window; // through its user address: SMAP forbids it otherwise
+        *reinterpret_cast<volatile uint32_t*>(USER_PAGE + 4) = 0xCAFE;
+    }
     EXPECT_EQ(through_frame[1], 0xCAFEu);
     EXPECT(!space.protect(USER_PAGE, USER_READ_ONLY).is_error());
     EXPECT(space.translate(USER_PAGE).value().permissions == USER_READ_ONLY);
@@ -99,14 +115,31 @@ KERNEL_TEST_EXPECTING_PANIC(unmapped_user_page_faults,
     AddressSpace& space = new_address_space();
     EXPECT(!space.allocate_page(USER_PAGE, USER_READ_WRITE).is_error());
     space.activate();
+    arch::UserMemoryWindow window; // SMAP would stop the first read otherwise
     g_sink = *reinterpret_cast<volatile int*>(USER_PAGE + 16); // now cached in the TLB
     EXPECT(!space.unmap(USER_PAGE).is_error());
     g_sink = *reinterpret_cast<volatile int*>(USER_PAGE + 16);
 }
 
-KERNEL_TEST_EXPECTING_PANIC(writing_kernel_text_faults, "(protection violation) in kernel mode") {
+// Each read-only part of the kernel image, written to: the report names the part.
+KERNEL_TEST_EXPECTING_PANIC(writing_kernel_text_faults,
+                            "kernel wrote to read-only memory (.text): write at address") {
     auto* text = reinterpret_cast<volatile uint8_t*>(__kernel_text_start);
     text[0] = 0xCC;
+}
+
+KERNEL_TEST_EXPECTING_PANIC(writing_kernel_constants_faults,
+                            "kernel wrote to read-only memory (.rodata): write at address") {
+    auto* constant = const_cast<volatile char*>(CONSTANT_TEXT);
+    constant[0] = 'C';
+}
+
+KERNEL_TEST_EXPECTING_PANIC(writing_the_symbol_table_faults,
+                            "kernel wrote to read-only memory (read-only after boot") {
+    // The name of a function points into the table's own storage.
+    const char* name = debug::find_symbol(reinterpret_cast<uintptr_t>(&kernel_page_tables)).name;
+    EXPECT(name != nullptr);
+    const_cast<volatile char*>(name)[0] = '?';
 }
 
 KERNEL_TEST_EXPECTING_PANIC(null_pointer_write_is_named,

@@ -18,4 +18,4 @@ BENCH_WORK    ?= $(BUILD)/bench
 bench: deps all
 	@python3 tools/bench/bench.py --select "$(BENCH)" --clocks "$(BENCH_CLOCKS)" \
 		$(if $(BENCH_SAMPLES),--samples $(BENCH_SAMPLES)) --output "$(BENCH_OUTPUT)" \
-		--work "$(BENCH_WORK)" --build "$(BUILD)" --qemu "$(QEMU)" --memory "$(MEMORY)"
+		--work "$(BENCH_WORK)" --build "$(BUILD)" --qemu "$(QEMU)" --cpu "$(QEMU_CPU)" --memory "$(MEMORY)"

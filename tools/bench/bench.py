@@ -41,9 +41,13 @@ def arguments():
     parser.add_argument("--work", default="build/bench", help="folder for the ISO and serial logs")
     parser.add_argument("--build", default=os.environ.get("BUILD", "build"))
     parser.add_argument("--qemu", default="qemu-system-i386")
+    parser.add_argument("--cpu", help="QEMU CPU model (default: tools/qemu-cpu.sh's)")
     parser.add_argument("--memory", default="128M")
     parser.add_argument("--timeout", type=int, default=600, help="seconds per boot")
     options = parser.parse_args()
+    if options.cpu is None:
+        options.cpu = subprocess.run([os.path.join(ROOT, "tools", "qemu-cpu.sh")], check=True,
+                                     capture_output=True, text=True).stdout.strip()
     options.clocks = [clock.strip() for clock in options.clocks.split(",") if clock.strip()]
     for clock in options.clocks:
         if clock not in CLOCKS:
@@ -69,7 +73,8 @@ def boot(options, iso, clock):
     log = os.path.join(options.work, f"serial-{clock}.log")
     if os.path.exists(log):
         os.remove(log)
-    command = [options.qemu, "-m", options.memory, "-accel", "tcg", *CLOCKS[clock]["qemu"],
+    command = [options.qemu, "-m", options.memory, "-accel", "tcg", "-cpu", options.cpu,
+               *CLOCKS[clock]["qemu"],
                "-no-reboot", "-boot", "d", "-display", "none", "-cdrom", iso,
                "-serial", f"file:{log}", "-device", "isa-debug-exit,iobase=0xf4,iosize=0x04"]
     try:
@@ -143,7 +148,7 @@ def report(options, runs, line):
         "commit": commit(),
         "machine": {"host_cpu": machine(), "host_logical_cpus": os.cpu_count(),
                     "qemu": qemu_version(options.qemu), "accelerator": "tcg",
-                    "guest_memory": options.memory},
+                    "guest_cpu": options.cpu, "guest_memory": options.memory},
         "kernel_command_line": line,
         "timer_hz": hz,
         "clocks": {clock: {"meaning": CLOCKS[clock]["meaning"],

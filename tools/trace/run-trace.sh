@@ -16,7 +16,8 @@ console=$BUILD/trace-console.log
 tools/make-iso.sh "$iso" "$command_line" || exit 1
 rm -f "$trace" "$console"
 echo "Booting with: $command_line"
-timeout "$timeout" qemu-system-i386 -m 128M -accel tcg -no-reboot -boot d -display none \
+timeout "$timeout" qemu-system-i386 -m 128M -accel tcg -cpu "$(tools/qemu-cpu.sh)" -no-reboot \
+    -boot d -display none \
     -cdrom "$iso" -serial "file:$console" -serial "file:$trace" \
     -device isa-debug-exit,iobase=0xf4,iosize=0x04 </dev/null
 status=$?

@@ -33,6 +33,7 @@ class Session:
         gdb.execute("set confirm off")
         gdb.execute("set architecture i386")
         qemu = ("exec qemu-system-i386 -m 128M -accel tcg -no-reboot -boot d -display none "
+                f"-cpu {os.environ['GDB_TEST_CPU']} "
                 f"-cdrom {self.iso} -serial file:{self.serial_log_path} -monitor none "
                 "-device isa-debug-exit,iobase=0xf4,iosize=0x04 -S -gdb stdio")
         gdb.execute(f"target remote | {qemu}")

@@ -15,6 +15,8 @@ results=$BUILD/test-results
 mkdir -p "$results"
 export GDB_TEST_ISO=$results/$name.iso
 export GDB_TEST_SERIAL_LOG=$results/$name.serial.log
+GDB_TEST_CPU=$(tools/qemu-cpu.sh)
+export GDB_TEST_CPU
 trap 'rm -f "$GDB_TEST_ISO"' EXIT
 rm -f "$GDB_TEST_SERIAL_LOG"
 tools/make-iso.sh "$GDB_TEST_ISO" "$command_line"

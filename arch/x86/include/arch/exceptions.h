@@ -21,6 +21,14 @@ void handle_fault(InterruptFrame& frame);
 using UserFaultHandler = void (*)(InterruptFrame& frame);
 void set_user_fault_handler(UserFaultHandler handler);
 
+// A page fault of the kernel that the memory code can explain gets a name in the report instead
+// of the bare "page fault": a write to a read-only part of the kernel image, for example. Given
+// the faulting address and the kind of access, a diagnosis returns that name, or nullptr when it
+// has none. (SMEP and SMAP violations are named here, in arch: they are the CPU's own checks.)
+enum class PageFaultAccess { Read, Write, InstructionFetch };
+using KernelPageFaultDiagnosis = const char* (*)(uint32_t address, PageFaultAccess access);
+void set_kernel_page_fault_diagnosis(KernelPageFaultDiagnosis diagnosis);
+
 // A double fault usually means the CPU could not push an exception frame: the stack pointer
 // was unusable, typically a kernel stack that ran into its unmapped guard page. Given the
 // faulting esp, a diagnosis returns a description such as "kernel stack overflow in thread

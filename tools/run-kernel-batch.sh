@@ -27,7 +27,7 @@ boot() {
     qemu-system-i386 -m 128M -accel tcg -cpu "$(tools/qemu-cpu.sh)" -no-reboot -boot d -display none \
         -cdrom "$BUILD/test.iso" -serial "file:$log" \
         -device isa-debug-exit,iobase=0xf4,iosize=0x04 \
-        -fw_cfg "name=opt/teaching-kernel/command-line,string=$words" \
+        -fw_cfg "name=opt/teaching-kernel/command-line,string=${words//,/,,}" \
         ${QEMU_EXTRA:-} </dev/null >"$log.qemu" 2>&1 &
     local qemu=$! size=-1 quiet=0
     while kill -0 $qemu 2>/dev/null; do

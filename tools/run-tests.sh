@@ -93,7 +93,7 @@ fi
 # --- host tests (GoogleTest): each test case counts as one test --------------------------------
 if [ $run_host = 1 ]; then
     echo "== host tests"
-    if make -s host-test-binary >"$results/host-build.log" 2>&1; then
+    if make -s -j"$JOBS" host-test-binary >"$results/host-build.log" 2>&1; then
         filter=""
         case $only in host:*) filter="--gtest_filter=${only#host:}" ;; esac
         "$BUILD/host-tests" $filter --gtest_brief=1 >"$results/host.log" 2>&1

@@ -15,16 +15,28 @@ RoundRobinPolicy::RoundRobinPolicy(uint32_t quantum_ticks) : m_quantum_ticks(qua
     VERIFY(quantum_ticks > 0);
 }
 
-void RoundRobinPolicy::enqueue(Thread& thread, EnqueueReason) {
-    // Round robin: whatever the reason, a thread joins the back of its level.
+void RoundRobinPolicy::enqueue(Thread& thread, EnqueueReason reason) {
     VERIFY(thread.priority() <= PRIORITY_HIGHEST);
-    VERIFY(m_levels[thread.priority()].push_back(thread));
+    uint32_t& left = thread.scheduling_state().time_slice_left;
+    switch (reason) {
+    case EnqueueReason::Created: // no turn yet: it waits for its first one like everybody
+    case EnqueueReason::Yielded: // it gave the rest of its turn away
+        left = 0;
+        break;
+    case EnqueueReason::Woken:     // it blocked or slept in the middle of its turn
+    case EnqueueReason::Preempted: // its slice is used up (0 left), or a more urgent thread came
+        break;
+    }
+    // Only a thread's own ticks on the CPU shorten its slice (on_tick), so a thread cannot
+    // come back here with more than it had: blocking buys no extra time, it only keeps the turn.
+    Level& level = m_levels[thread.priority()];
+    VERIFY(left > 0 ? level.resuming.push_back(thread) : level.waiting.push_back(thread));
     m_non_empty_levels |= 1u << thread.priority();
 }
 
 void RoundRobinPolicy::dequeue(Thread& thread) {
-    ThreadQueue& level = m_levels[thread.priority()];
-    VERIFY(level.remove(thread));
+    Level& level = m_levels[thread.priority()];
+    VERIFY(level.resuming.remove(thread) || level.waiting.remove(thread));
     if (level.is_empty())
         m_non_empty_levels &= ~(1u << thread.priority());
 }
@@ -33,11 +45,15 @@ Thread* RoundRobinPolicy::pick_next() {
     if (m_non_empty_levels == 0)
         return nullptr;
     unsigned priority = highest_set_bit(m_non_empty_levels);
-    ThreadQueue& level = m_levels[priority];
-    Thread* thread = level.pop_front();
+    Level& level = m_levels[priority];
+    Thread* thread = level.resuming.pop_front();
+    if (thread == nullptr)
+        thread = level.waiting.pop_front();
     if (level.is_empty())
         m_non_empty_levels &= ~(1u << priority);
-    thread->scheduling_state().time_slice_left = m_quantum_ticks;
+    uint32_t& left = thread->scheduling_state().time_slice_left;
+    if (left == 0)
+        left = m_quantum_ticks; // a new turn
     return thread;
 }
 
@@ -53,12 +69,16 @@ TickDecision RoundRobinPolicy::on_tick(Thread& running) {
 }
 
 bool RoundRobinPolicy::should_preempt(const Thread& running, const Thread& candidate) const {
+    // Only a more urgent thread takes the CPU at once. A woken thread of the same level waits
+    // for the running one's slice to end (or for it to block): slices are charged in whole
+    // ticks to whoever holds the CPU when the timer fires, so a thread that could take the CPU
+    // back at every wake-up could run between the ticks and never be charged.
     return candidate.priority() > running.priority();
 }
 
 size_t RoundRobinPolicy::ready_count() const {
     size_t count = 0;
-    for (const ThreadQueue& level : m_levels)
+    for (const Level& level : m_levels)
         count += level.size();
     return count;
 }

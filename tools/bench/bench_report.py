@@ -44,9 +44,18 @@ CLOCK_HEADINGS = {"cycles": "TSC cycles (host time)", "instructions": "guest ins
 
 
 def format_table(benchmarks, clocks):
-    """The table `make bench` prints: per clock, the median and the middle 80 % of samples."""
-    headings = f"{'':<44}" + "".join(f"{CLOCK_HEADINGS[clock]:>28}    " for clock in clocks)
-    columns = f"{'benchmark':<30}{'per':<14}" + f"{'median':>12}{'p10 - p90':>16}    " * len(clocks)
+    """The table `make bench` prints: per clock, the median and the middle 80 % of samples. The
+    columns grow with the widest figure (a spawn next to busy processes takes 10^8 cycles)."""
+    spreads = [f"{figures['p10']} - {figures['p90']}" for benchmark in benchmarks
+               for figures in (benchmark.get(clock) for clock in clocks) if figures]
+    medians = [str(figures["median"]) for benchmark in benchmarks
+               for figures in (benchmark.get(clock) for clock in clocks) if figures]
+    median_width = max([12] + [len(text) + 2 for text in medians])
+    spread_width = max([20] + [len(text) + 3 for text in spreads])
+    clock_width = median_width + spread_width
+    headings = f"{'':<44}" + "".join(f"{CLOCK_HEADINGS[clock]:>{clock_width}}" for clock in clocks)
+    columns = f"{'benchmark':<30}{'per':<14}" + (
+        f"{'median':>{median_width}}{'p10 - p90':>{spread_width}}" * len(clocks))
     lines = [headings.rstrip(), columns.rstrip(), "-" * len(columns.rstrip())]
     where = None
     for benchmark in benchmarks:
@@ -57,8 +66,9 @@ def format_table(benchmarks, clocks):
         for clock in clocks:
             figures = benchmark.get(clock)
             if figures is None:
-                line += f"{'-':>12}{'':>20}"
+                line += f"{'-':>{median_width}}{'':>{spread_width}}"
             else:
-                line += f"{figures['median']:>12}{figures['p10']:>9} - {figures['p90']:<8}"
+                spread = f"{figures['p10']} - {figures['p90']}"
+                line += f"{figures['median']:>{median_width}}{spread:>{spread_width}}"
         lines.append(line.rstrip())
     return "\n".join(lines)

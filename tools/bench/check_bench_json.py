@@ -20,7 +20,10 @@ USER_BENCHMARKS = (
     "user_timestamp_read", "user_null_system_call", "user_thread_yield", "user_process_yield",
     "user_mutex_uncontended", "user_semaphore_uncontended", "user_mutex_handoff",
     "user_semaphore_handoff", "user_semaphore_ping_pong", "user_thread_create_join",
-    "user_spawn_wait",
+    "user_spawn_wait", "user_share_null_call_alone", "user_share_null_call_busy1",
+    "user_share_null_call_busy4", "user_share_spawn_wait_alone", "user_share_spawn_wait_busy1",
+    "user_share_spawn_wait_busy4", "user_share_sleep_wake_alone", "user_share_sleep_wake_busy1",
+    "user_share_sleep_wake_busy4",
 )
 
 

@@ -17,8 +17,8 @@
  * test is added here by hand. exhaustion goes last: it fills memory, and whatever comes after
  * it would run with a fragmented kernel heap. */
 static const char* const SUITE[] = {
-    "library", "cxx_runtime", "pointers",   "library_pointers", "calls",   "contract",
-    "handles", "faults",      "spawn_wait", "lifecycle",        "sharing", "exhaustion",
+    "library", "cxx_runtime", "pointers",  "library_pointers", "calls",    "contract",   "handles",
+    "faults",  "spawn_wait",  "lifecycle", "sharing",          "fairness", "exhaustion",
 };
 enum { SUITE_SIZE = sizeof SUITE / sizeof SUITE[0] };
 

@@ -52,7 +52,7 @@ int user_process_yield(struct sampler* sampler) {
     return error != 0 ? error : collected;
 }
 
-static int spawn_and_wait(void* unused) {
+int spawn_empty_and_wait(void* unused) {
     (void)unused;
     char* arguments[] = {"empty", NULL};
     pid_t child;
@@ -64,5 +64,5 @@ static int spawn_and_wait(void* unused) {
 
 int user_spawn_wait(struct sampler* sampler) {
     sampler_limit(sampler, SPAWN_SAMPLES);
-    return sampler_time_each(sampler, 1, spawn_and_wait, NULL);
+    return sampler_time_each(sampler, 1, spawn_empty_and_wait, NULL);
 }

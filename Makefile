@@ -21,7 +21,8 @@ CXX        := clang++
 LD         := ld.lld
 NASM       := nasm
 NM         := nm
-HOST_CXX   := c++
+# The host tests' compiler: clang++ needs less than half of g++'s time for them (sanitizers on).
+HOST_CXX   := clang++
 QEMU       := qemu-system-i386
 GDB        := gdb
 GRUB_MKRESCUE := grub-mkrescue

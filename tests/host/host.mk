@@ -46,6 +46,21 @@ $(BUILD)/host/%.o: %.cpp
 	@echo "  HOSTCXX $<"
 	@$(HOST_CXX) $(HOST_CXXFLAGS) -c $< -o $@
 
+# GoogleTest's header is the largest part of every test file: with clang it is parsed once into
+# a precompiled header (about a third of the host tests' build time). Other compilers (for
+# example HOST_CXX=g++) read it in every file.
+ifneq ($(findstring clang,$(HOST_CXX)),)
+HOST_GTEST_PCH := $(BUILD)/host/gtest.h.pch
+$(HOST_GTEST_PCH): /usr/include/gtest/gtest.h
+	@mkdir -p $(dir $@)
+	@echo "  HOSTPCH $<"
+	@$(HOST_CXX) $(HOST_CXXFLAGS) -x c++-header $< -o $@
+$(BUILD)/host/tests/host/%.o: tests/host/%.cpp $(HOST_GTEST_PCH)
+	@mkdir -p $(dir $@)
+	@echo "  HOSTCXX $<"
+	@$(HOST_CXX) $(HOST_CXXFLAGS) -include-pch $(HOST_GTEST_PCH) -c $< -o $@
+endif
+
 $(BUILD)/host-tests: $(HOST_OBJECTS)
 	@echo "  LINK    $@"
 	@$(HOST_CXX) $(HOST_CXXFLAGS) -o $@ $(HOST_OBJECTS) -lgtest -lgtest_main -pthread

@@ -56,9 +56,7 @@ void discard(Process* process) {
 }
 
 libk::ErrorOr<void> start_main_thread(Process& process, uint32_t entry, uint32_t esp) {
-    auto* thread = new (std::nothrow) UserThread(process, 0);
-    if (thread == nullptr)
-        return libk::Error::OutOfMemory;
+    UserThread* thread = TRY(make_charged<UserThread>(process, process, uintptr_t{0}));
     thread->set_start(entry, esp);
     libk::ErrorOr<void> started = start_user_thread(*thread, process.name());
     thread->release(); // the list holds its own reference when it started
@@ -89,16 +87,19 @@ libk::ErrorOr<ProcessId> spawn_image(Process& parent, const char* name, const ui
                                      const StandardHandles& handles) {
     elf::Executable executable = TRY(validate(name, image, size));
     ProcessId id = TRY(process_table::reserve_id());
-    libk::ErrorOr<memory::AddressSpace*> space = memory::AddressSpace::create();
-    auto* process = space.is_error() ? nullptr
-                                     : new (std::nothrow)
-                                           Process(id, program_name(name), space.value());
+    auto* process = new (std::nothrow) Process(id, program_name(name));
     if (process == nullptr) {
-        if (!space.is_error())
-            delete space.value();
         process_table::cancel_reservation();
         return libk::Error::OutOfMemory;
     }
+    // Everything from here on is charged to the new process, not to its parent.
+    libk::ErrorOr<memory::AddressSpace*> space =
+        memory::AddressSpace::create(process->memory_account());
+    if (space.is_error()) {
+        discard(process);
+        return space.error();
+    }
+    process->set_address_space(space.value());
     process->set_image(image, size);
     libk::ErrorOr<uint32_t> esp = prepare(*process, image, executable, arguments, handles);
     if (esp.is_error()) {
@@ -111,8 +112,11 @@ libk::ErrorOr<ProcessId> spawn_image(Process& parent, const char* name, const ui
     libk::ErrorOr<void> started = start_main_thread(*process, executable.entry, esp.value());
     if (started.is_error()) {
         {
+            // A thread of the parent may have started waiting for any child while this one
+            // was in the table: it must look again, and may find it has no child left.
             InterruptGuard guard;
             process_table::remove(*process);
+            parent.child_waiters().wake_all();
         }
         close_all_handles(*process);
         process->release(); // the table's reference, handed back by remove()

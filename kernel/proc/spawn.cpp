@@ -92,7 +92,13 @@ libk::ErrorOr<ProcessId> spawn_image(Process& parent, const char* name, const ui
         process_table::cancel_reservation();
         return libk::Error::OutOfMemory;
     }
-    // Everything from here on is charged to the new process, not to its parent.
+    // Everything from here on is charged to the new process, not to its parent; its own object
+    // too (never given back: the account ends with it).
+    libk::ErrorOr<void> charged = process->memory_account()->charge_bytes(sizeof(Process));
+    if (charged.is_error()) {
+        discard(process);
+        return charged.error();
+    }
     libk::ErrorOr<memory::AddressSpace*> space =
         memory::AddressSpace::create(process->memory_account());
     if (space.is_error()) {

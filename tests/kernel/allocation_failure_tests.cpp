@@ -91,6 +91,48 @@ const arch::InterruptFrame* wait_for_phase(ProcessId pid, uint32_t phase) {
     return nullptr;
 }
 
+// What a call that failed must have left in its process exactly as it was (the process's end
+// would return it anyway, so the frames alone cannot tell).
+struct ProcessUsage {
+    int handles;
+    size_t regions;
+    uint32_t pages;
+    uint32_t threads;
+    uint32_t charged_frames;
+    size_t charged_bytes;
+    size_t names; // named semaphores and shared-memory objects of the whole system
+    bool operator==(const ProcessUsage&) const = default;
+};
+
+ProcessUsage process_usage(ProcessId pid) {
+    size_t names = named_objects::semaphores().count() + named_objects::shared_memory().count();
+    InterruptGuard guard;
+    Process* process = process_table::find(pid);
+    EXPECT(process != nullptr);
+    memory::MemoryAccount& account = *process->memory_account();
+    return {process->handles().count(),
+            process->regions().count(),
+            process->memory_pages(),
+            process->thread_count(),
+            account.charged_frames(),
+            account.charged_bytes(),
+            names};
+}
+
+void expect_unchanged(const ProcessUsage& before, const ProcessUsage& after, const char* what,
+                      uint32_t n) {
+    if (after == before)
+        return;
+    testing::fail(__FILE__, __LINE__,
+                  "%s failed with allocation %u failing, but left behind: handles %d -> %d, "
+                  "regions %zu -> %zu, pages %u -> %u, threads %u -> %u, charged frames %u -> "
+                  "%u, charged bytes %zu -> %zu, names %zu -> %zu",
+                  what, n, before.handles, after.handles, before.regions, after.regions,
+                  before.pages, after.pages, before.threads, after.threads, before.charged_frames,
+                  after.charged_frames, before.charged_bytes, after.charged_bytes, before.names,
+                  after.names);
+}
+
 void end_program(ProcessId pid) {
     {
         InterruptGuard guard;
@@ -155,6 +197,7 @@ uint32_t fail_each_allocation(const char* what, WriteCall setup, WriteCall call,
         ProcessId pid = start_code(what, code);
         if (wait_for_phase(pid, 1) == nullptr)
             testing::fail(__FILE__, __LINE__, "%s: the program never got ready", what);
+        ProcessUsage ready = process_usage(pid);
         failure::fail_nth(n);
         const arch::InterruptFrame* frame = wait_for_phase(pid, 2);
         bool failed = failure::has_failed();
@@ -163,6 +206,8 @@ uint32_t fail_each_allocation(const char* what, WriteCall setup, WriteCall call,
             testing::fail(__FILE__, __LINE__, "%s with allocation %u failing: no result", what, n);
         int32_t result = static_cast<int32_t>(frame->esi);
         bool call_failed = result < 0 && result > -ABI_ERROR_LIMIT; // mmap's addresses are not
+        if (call_failed)
+            expect_unchanged(ready, process_usage(pid), what, n);
 
         end_program(pid);
         unlink_names();

@@ -184,11 +184,13 @@ KERNEL_TEST(shared_memory_is_charged_to_its_creator_while_it_exists) {
         lifecycle::end_process(*creator, ABI_WAIT_SIGNALED(ABI_SIGKILL));
     }
     EXPECT_EQ(wait_for(pid), ABI_WAIT_SIGNALED(ABI_SIGKILL));
+    // Left: the object, and the process's own Process object (charged to itself for good).
     EXPECT_EQ(account.charged_frames(), 5u);
-    EXPECT_EQ(account.charged_bytes(), sizeof(SharedMemory) + 5 * sizeof(PhysicalAddress));
+    EXPECT_EQ(account.charged_bytes(),
+              sizeof(Process) + sizeof(SharedMemory) + 5 * sizeof(PhysicalAddress));
     object->release();
     EXPECT_EQ(account.charged_frames(), 0u);
-    EXPECT_EQ(account.charged_bytes(), 0u);
+    EXPECT_EQ(account.charged_bytes(), sizeof(Process));
     creator->release();
 }
 

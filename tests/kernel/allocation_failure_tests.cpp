@@ -315,6 +315,16 @@ KERNEL_TEST(allocation_failures_in_handle_creation_are_clean) {
     fail_each_allocation("mutex_create", nullptr, [](CodeBuilder& program, uint32_t, uint32_t) {
         call(program, SYSCALL_MUTEX_CREATE);
     });
+    fail_each_allocation("semaphore_create", nullptr, [](CodeBuilder& program, uint32_t, uint32_t) {
+        call(program, SYSCALL_SEMAPHORE_CREATE, 2);
+    });
+    static const char path[] = "/bin/hello";
+    fail_each_allocation(
+        "open", nullptr,
+        [](CodeBuilder& program, uint32_t data, uint32_t) {
+            call(program, SYSCALL_OPEN, data, ABI_O_RDONLY);
+        },
+        reinterpret_cast<const uint8_t*>(path), sizeof path);
     fail_each_allocation(
         "semaphore_open", nullptr,
         [](CodeBuilder& program, uint32_t data, uint32_t) {

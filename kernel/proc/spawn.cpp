@@ -15,6 +15,8 @@
 namespace process_spawn {
 namespace {
 
+void (*g_published_hook)() = nullptr;
+
 libk::ErrorOr<void> open_standard_handles(Process& process, const StandardHandles& handles) {
     KernelObject& input = handles.input ? *handles.input : ConsoleObject::instance();
     KernelObject& output = handles.output ? *handles.output : ConsoleObject::instance();
@@ -64,6 +66,10 @@ libk::ErrorOr<void> start_main_thread(Process& process, uint32_t entry, uint32_t
 }
 
 } // namespace
+
+void set_published_hook(void (*hook)()) {
+    g_published_hook = hook;
+}
 
 const char* program_name(const char* path) {
     const char* name = path;
@@ -115,6 +121,8 @@ libk::ErrorOr<ProcessId> spawn_image(Process& parent, const char* name, const ui
     process->set_parent(&parent);
     process_table::add(*process); // the table takes the creation reference
     trace::process_created(process->id(), process->name(), parent.id());
+    if (g_published_hook != nullptr)
+        g_published_hook();
     libk::ErrorOr<void> started = start_main_thread(*process, executable.entry, esp.value());
     if (started.is_error()) {
         {

@@ -266,7 +266,49 @@ const uint8_t* mapping_data() {
     return g_mapping_data;
 }
 
+// A kernel thread that waits for any child of the kernel: how its wait ended, once it has.
+bool g_waiter_done = false;
+libk::Error g_waiter_error = libk::Error::OutOfMemory;
+
+intptr_t wait_for_any_child(void*) {
+    this_thread::sleep_ms(20); // by then the child is in the table
+    int32_t status = 0;
+    libk::ErrorOr<ProcessId> ended = lifecycle::wait_for_child(kernel_process(), -1, false, status);
+    g_waiter_error = ended.is_error() ? ended.error() : libk::Error::OutOfMemory;
+    g_waiter_done = true;
+    return 0;
+}
+
+// Runs inside the spawn, the child in the table: the waiter starts waiting for it, then the
+// next allocation, the child's first thread, fails.
+void fail_the_first_thread() {
+    this_thread::sleep_ms(100);
+    failure::fail_nth(1);
+}
+
 } // namespace
+
+KERNEL_TEST(a_failed_spawn_wakes_a_parent_waiting_for_any_child) {
+    g_waiter_done = false;
+    ThreadId waiter = kernel_thread::create("waiter", wait_for_any_child, nullptr).value();
+    size_t size;
+    const uint8_t* image = make_program(system_call_program(SYSCALL_EXIT, 0), size);
+    ProgramArguments arguments;
+    EXPECT(!arguments.add("failing").is_error());
+    process_spawn::set_published_hook(fail_the_first_thread);
+    libk::ErrorOr<ProcessId> pid =
+        process_spawn::spawn_image(kernel_process(), "failing", image, size, arguments);
+    process_spawn::set_published_hook(nullptr);
+    EXPECT(failure::has_failed());
+    failure::disarm();
+    EXPECT_EQ(pid.error(), libk::Error::OutOfMemory);
+    // The waiter must learn that the kernel has no child left, not wait for good.
+    for (uint32_t waited = 0; waited < 1000 && !g_waiter_done; waited += 10)
+        this_thread::sleep_ms(10);
+    EXPECT(g_waiter_done);
+    EXPECT_EQ(g_waiter_error, libk::Error::NoChild);
+    EXPECT(!kernel_thread::join(waiter).is_error());
+}
 
 KERNEL_TEST(allocation_failures_in_spawn_are_clean) {
     // The kernel's own spawn, of a program that exits at once.

@@ -2,8 +2,9 @@
 #
 #   make            build build/kernel.elf and build/os.iso
 #   make run        boot the kernel in QEMU (NOGRAPHIC=1 for serial only, CMDLINE="..." to pass
-#                   a kernel command line, ACCEL=kvm to ask for KVM); the GRUB menu offers the
-#                   shell and each demo; DEMO=restroom ARGS="--workers 6" boots straight into one
+#                   a kernel command line, ACCEL=kvm to ask for KVM) straight into the shell;
+#                   MENU=1 shows the GRUB menu of the shell and each demo; DEMO=restroom
+#                   ARGS="--workers 6" boots straight into one demo
 #   make debug      boot paused under QEMU's gdbstub; then `make gdb` in another terminal
 #                   (DEMO= and ARGS= as for make run)
 #   make test       host tests, kernel tests under QEMU, gdb batch test (TEST=name runs one)
@@ -35,8 +36,10 @@ CMDLINE    ?=
 DEMO       ?=
 ARGS       ?=
 KERNEL_COMMAND_LINE := $(strip $(CMDLINE) $(if $(DEMO),run=$(DEMO) $(ARGS)))
-# Seconds the GRUB menu waits for a choice; none when the command line already names a program.
-MENU_SECONDS ?= $(if $(findstring run=,$(KERNEL_COMMAND_LINE)),0,5)
+# The GRUB menu (the shell and each demo) is hidden and the kernel starts at once; MENU=1 shows
+# it and waits for a choice (so does holding Shift while GRUB starts).
+MENU       ?= 0
+MENU_SECONDS := $(if $(filter 1,$(MENU)),-1,0)
 MEMORY     ?= 128M
 ACCEL      ?= tcg
 # The CPU model: one with SMEP and SMAP (tools/qemu-cpu.sh). QEMU_CPU=qemu32 boots without them.

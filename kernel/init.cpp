@@ -55,7 +55,8 @@ void run_command_line_request() {
     char test_name[64];
     if (command_line::find("test", test_name, sizeof test_name))
         testing::run(test_name);
-    char benchmarks[128];
+    // As long as the command line itself: a selection cut short would run other benchmarks.
+    char benchmarks[command_line::CommandLine::MAXIMUM_LENGTH + 1];
     if (command_line::find("bench", benchmarks, sizeof benchmarks))
         bench::run(benchmarks);
     process_boot::run_first_process();
@@ -76,11 +77,14 @@ extern "C" [[noreturn]] void kernel_main(uint32_t magic, uintptr_t boot_informat
     boot_info::initialize(magic, boot_information_physical);
     const char* line = boot_info::information().command_line;
     static char emulator_words[command_line::CommandLine::MAXIMUM_LENGTH + 1];
-    bool has_emulator_words =
-        arch::firmware_config::read_file(command_line::EMULATOR_FILE, emulator_words,
-                                         sizeof emulator_words) >= 0;
+    int emulator_length = arch::firmware_config::read_file(command_line::EMULATOR_FILE,
+                                                           emulator_words, sizeof emulator_words);
+    bool has_emulator_words = emulator_length >= 0;
     command_line::set(line ? line : "", has_emulator_words ? emulator_words : nullptr);
     log::apply_command_line();
+    if (emulator_length == arch::firmware_config::FILE_TOO_LARGE)
+        log::error("boot", "QEMU's fw_cfg words (%s) are longer than %zu characters: ignored",
+                   command_line::EMULATOR_FILE, command_line::CommandLine::MAXIMUM_LENGTH);
     boot_info::log_summary();
     if (has_emulator_words)
         log::info("boot", "words from QEMU's fw_cfg: \"%s\"", emulator_words);

@@ -6,7 +6,7 @@ case "$1" in
 *curses*)
     echo "VGA screen in this terminal (serial output goes to build/serial.log)."
     echo "Quit QEMU: press Esc then 2 (or Alt-2) for the QEMU monitor, type quit, press Enter."
-    sleep 2 ;;
+    sleep 1 ;;
 *)
     echo "QEMU window opened; serial output appears here. Quit: close the window or Ctrl-C." ;;
 esac

@@ -62,7 +62,7 @@ int read_file(const char* name, char* buffer, size_t capacity) {
         if (strcmp(entry_name, name) != 0)
             continue;
         if (size > capacity - 1)
-            return -1;
+            return FILE_TOO_LARGE;
         select(key);
         read_bytes(buffer, size);
         buffer[size] = '\0';

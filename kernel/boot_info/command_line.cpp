@@ -13,7 +13,8 @@ bool ends_word(char character) {
 
 Fit CommandLine::set(const char* text) {
     size_t length = libk::copy_string(m_text, text, sizeof m_text);
-    return length > MAXIMUM_LENGTH ? Fit::CutShort : Fit::Whole;
+    m_cut_short = length > MAXIMUM_LENGTH;
+    return m_cut_short ? Fit::CutShort : Fit::Whole;
 }
 
 Fit CommandLine::append(const char* words) {
@@ -21,12 +22,15 @@ Fit CommandLine::append(const char* words) {
     if (words[0] == '\0')
         return Fit::Whole;
     if (length > 0) {
-        if (length == MAXIMUM_LENGTH)
+        if (length == MAXIMUM_LENGTH) {
+            m_cut_short = true;
             return Fit::CutShort;
+        }
         m_text[length++] = ' ';
     }
     size_t copied = libk::copy_string(m_text + length, words, sizeof m_text - length);
-    return copied > MAXIMUM_LENGTH - length ? Fit::CutShort : Fit::Whole;
+    m_cut_short = copied > MAXIMUM_LENGTH - length;
+    return m_cut_short ? Fit::CutShort : Fit::Whole;
 }
 
 // Finds "key=" at the start of a word; returns a pointer to the value or nullptr.
@@ -44,18 +48,22 @@ const char* CommandLine::value_of(const char* key) const {
     return nullptr;
 }
 
-bool CommandLine::find(const char* key, char* value, size_t value_size) const {
+Lookup CommandLine::find(const char* key, char* value, size_t value_size) const {
     const char* start = value_of(key);
     if (start == nullptr)
-        return false;
+        return Lookup::Missing;
     if (value_size == 0)
-        return true;
+        return Lookup::Found;
     size_t length = 0;
-    while (!ends_word(start[length]) && length < value_size - 1)
+    while (!ends_word(start[length]))
         ++length;
+    // The last word of a line that was cut short may have lost its end.
+    bool cut_by_the_line = m_cut_short && start[length] == '\0';
+    if (length > value_size - 1 || cut_by_the_line)
+        return Lookup::TooLong;
     memcpy(value, start, length);
     value[length] = '\0';
-    return true;
+    return Lookup::Found;
 }
 
 NumberResult CommandLine::number(const char* key, uint32_t minimum, uint32_t maximum) const {

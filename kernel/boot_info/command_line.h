@@ -10,6 +10,13 @@ namespace command_line {
 
 enum class Fit { Whole, CutShort };
 
+enum class Lookup {
+    Found,   // the key is present; its whole value was copied
+    Missing, // no "key=" word
+    TooLong, // present, but the value does not fit the caller's buffer, or the command line
+             // itself was cut short inside it: nothing is copied, the value is not used
+};
+
 enum class NumberStatus {
     Found,   // the key is present and its value is a decimal number in range
     Missing, // no "key=" word
@@ -32,9 +39,9 @@ public:
     Fit append(const char* words);
     const char* text() const { return m_text; }
 
-    // Copies the value of "key=value" into `value` (NUL-terminated, cut to value_size - 1
-    // characters) and returns true if the key is present.
-    bool find(const char* key, char* value, size_t value_size) const;
+    // Copies the value of "key=value" into `value` (NUL-terminated) when it fits in
+    // value_size - 1 characters. value_size 0 asks only whether the key is present.
+    Lookup find(const char* key, char* value, size_t value_size) const;
 
     // The value of "key=number", checked to be decimal and in [minimum, maximum].
     NumberResult number(const char* key, uint32_t minimum, uint32_t maximum) const;
@@ -43,6 +50,7 @@ private:
     const char* value_of(const char* key) const;
 
     char m_text[MAXIMUM_LENGTH + 1] = {};
+    bool m_cut_short = false; // the last set() or append() lost words at the end
 };
 
 // The kernel's command line. set() is called once at boot with the text GRUB passed, and
@@ -55,6 +63,8 @@ constexpr const char* EMULATOR_FILE = "opt/teaching-kernel/command-line";
 const char* text();
 
 // Copies the value of "key=value" into `value` (NUL-terminated) and returns true if present.
+// A value that does not fit in value_size - 1 characters is an error named on the console, and
+// the word counts as absent: a value cut short would quietly mean something else.
 bool find(const char* key, char* value, size_t value_size);
 
 // The value of "key=number" when present and a valid decimal number in [minimum, maximum];

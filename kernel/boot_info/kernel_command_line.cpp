@@ -15,8 +15,10 @@ void set(const char* text, const char* emulator_words) {
     if (emulator_words != nullptr)
         cut = g_command_line.append(emulator_words) == Fit::CutShort || cut;
     if (cut)
-        log::warning("boot", "command line longer than %zu characters: cut short",
-                     CommandLine::MAXIMUM_LENGTH);
+        log::error("boot",
+                   "the command line is longer than %zu characters: the words after "
+                   "that are lost",
+                   CommandLine::MAXIMUM_LENGTH);
 }
 
 const char* text() {
@@ -24,7 +26,13 @@ const char* text() {
 }
 
 bool find(const char* key, char* value, size_t value_size) {
-    return g_command_line.find(key, value, value_size);
+    Lookup lookup = g_command_line.find(key, value, value_size);
+    if (lookup == Lookup::TooLong)
+        log::error("boot",
+                   "%s= is ignored: its value does not fit (at most %zu characters, and "
+                   "not cut off with the command line)",
+                   key, value_size - 1);
+    return lookup == Lookup::Found;
 }
 
 uint32_t number(const char* key, uint32_t fallback, uint32_t minimum, uint32_t maximum) {
@@ -32,7 +40,7 @@ uint32_t number(const char* key, uint32_t fallback, uint32_t minimum, uint32_t m
     if (result.status == NumberStatus::Found)
         return result.value;
     if (result.status == NumberStatus::Invalid) {
-        char value[24];
+        char value[24] = "(too long)";
         g_command_line.find(key, value, sizeof value);
         log::warning("boot", "%s=%s is not a number in [%u, %u]; using %u", key, value, minimum,
                      maximum, fallback);

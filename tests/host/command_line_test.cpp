@@ -5,6 +5,7 @@
 
 using command_line::CommandLine;
 using command_line::Fit;
+using command_line::Lookup;
 using command_line::NumberStatus;
 
 namespace {
@@ -17,8 +18,11 @@ CommandLine make(const char* text) {
 
 std::string value(const CommandLine& line, const char* key) {
     char buffer[64];
-    if (!line.find(key, buffer, sizeof buffer))
+    Lookup lookup = line.find(key, buffer, sizeof buffer);
+    if (lookup == Lookup::Missing)
         return "<missing>";
+    if (lookup == Lookup::TooLong)
+        return "<too long>";
     return buffer;
 }
 
@@ -62,17 +66,37 @@ TEST(CommandLine, ValueAfterTheFirstEqualsSignKeepsTheRest) {
     EXPECT_EQ(value(make("path=a=b"), "path"), "a=b");
 }
 
-TEST(CommandLine, ValueIsCutToTheBuffer) {
+TEST(CommandLine, ValueThatDoesNotFitIsNotCutButRefused) {
     CommandLine line = make("name=abcdefgh next=1");
-    char small[4];
-    EXPECT_TRUE(line.find("name", small, sizeof small));
-    EXPECT_STREQ(small, "abc");
+    char small[8] = "#######";
+    EXPECT_EQ(line.find("name", small, sizeof small), Lookup::TooLong); // one character short
+    EXPECT_STREQ(small, "#######");                                     // nothing written
     char exact[9];
-    EXPECT_TRUE(line.find("name", exact, sizeof exact));
+    EXPECT_EQ(line.find("name", exact, sizeof exact), Lookup::Found);
     EXPECT_STREQ(exact, "abcdefgh");
     char untouched = '#';
-    EXPECT_TRUE(line.find("name", &untouched, 0)); // size 0: presence only, nothing written
+    EXPECT_EQ(line.find("name", &untouched, 0), Lookup::Found); // size 0: presence only
     EXPECT_EQ(untouched, '#');
+    EXPECT_EQ(line.find("other", &untouched, 0), Lookup::Missing);
+}
+
+TEST(CommandLine, TheLastValueOfALineCutShortIsRefused) {
+    // bench=a,b,c... cut inside its list would quietly run fewer benchmarks.
+    std::string text = "hz=250 bench=" + std::string(CommandLine::MAXIMUM_LENGTH, 'x');
+    CommandLine line = make(text.c_str());
+    char value[CommandLine::MAXIMUM_LENGTH + 1];
+    EXPECT_EQ(line.find("bench", value, sizeof value), Lookup::TooLong);
+    EXPECT_EQ(line.find("hz", value, sizeof value), Lookup::Found); // whole: before the cut
+    EXPECT_STREQ(value, "250");
+    // The same through append(): the emulator's words come after GRUB's.
+    CommandLine appended = make("hz=250");
+    EXPECT_EQ(appended.append(text.c_str() + 7), Fit::CutShort);
+    EXPECT_EQ(appended.find("bench", value, sizeof value), Lookup::TooLong);
+    // A line that fits exactly keeps its last value.
+    std::string exact = "bench=" + std::string(CommandLine::MAXIMUM_LENGTH - 6, 'y');
+    EXPECT_EQ(line.set(exact.c_str()), Fit::Whole);
+    EXPECT_EQ(line.find("bench", value, sizeof value), Lookup::Found);
+    EXPECT_EQ(std::string(value), exact.substr(6));
 }
 
 TEST(CommandLine, LongTextIsCutAndSaysSo) {

@@ -17,6 +17,7 @@ import datetime
 import json
 import os
 import platform
+import re
 import subprocess
 import sys
 
@@ -24,6 +25,18 @@ from bench_log import LogError, parse_log
 from bench_report import format_table, frequency_note, merge_results, tick_note
 
 ROOT = os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", ".."))
+
+
+def command_line_maximum():
+    """How many characters of its command line the kernel keeps (it refuses a value that the cut
+    would shorten): CommandLine::MAXIMUM_LENGTH, read from the header so the two never differ."""
+    header = os.path.join(ROOT, "kernel", "boot_info", "command_line.h")
+    with open(header, encoding="utf-8") as stream:
+        found = re.search(r"MAXIMUM_LENGTH = (\d+);", stream.read())
+    if found is None:
+        raise SystemExit(f"bench: no MAXIMUM_LENGTH in {header}")
+    return int(found.group(1))
+
 CLOCKS = {
     "cycles": {"qemu": [], "meaning": "TSC cycles under QEMU TCG: host time of the emulation"},
     "instructions": {"qemu": ["-icount", "shift=0"],
@@ -175,6 +188,12 @@ def main():
     os.makedirs(options.work, exist_ok=True)
     iso = os.path.join(options.work, "bench.iso")
     line = command_line(options)
+    maximum = command_line_maximum()
+    if len(line) > maximum:
+        print(f"bench: the kernel command line \"{line[:60]}...\" would be {len(line)} characters; "
+              f"the kernel keeps {maximum}. Select fewer benchmarks, or by their "
+              f"beginnings (BENCH=user_share runs every user_share_* one).", file=sys.stderr)
+        return 2
     make_iso(options, iso, line)
     runs = {}
     for clock in options.clocks:

@@ -9,8 +9,12 @@
 
 namespace arch::firmware_config {
 
-// Copies the file `name` into `buffer` and NUL-terminates it; returns its length, or -1 when there
-// is no fw_cfg device, no such file, or it does not fit in `capacity - 1` bytes.
+// What read_file returns when the file exists but does not fit (nothing is copied).
+constexpr int FILE_TOO_LARGE = -2;
+
+// Copies the file `name` into `buffer` and NUL-terminates it; returns its length, -1 when there
+// is no fw_cfg device or no such file, or FILE_TOO_LARGE when it does not fit in `capacity - 1`
+// bytes.
 int read_file(const char* name, char* buffer, size_t capacity);
 
 } // namespace arch::firmware_config

@@ -15,18 +15,34 @@ bool is_user_page(uintptr_t virtual_address) {
 
 } // namespace
 
-libk::ErrorOr<AddressSpace*> AddressSpace::create() {
-    PhysicalAddress directory = TRY(PageTables::create_directory(kernel_physical_memory()));
-    auto* space = new (std::nothrow) AddressSpace(directory);
+void* AddressSpace::ChargedPhysicalMemory::pointer_to(PhysicalAddress frame) {
+    return kernel_physical_memory().pointer_to(frame);
+}
+
+libk::ErrorOr<PhysicalAddress> AddressSpace::ChargedPhysicalMemory::allocate_frame() {
+    return m_account != nullptr ? memory::allocate_frame(*m_account) : memory::allocate_frame();
+}
+
+void AddressSpace::ChargedPhysicalMemory::free_frame(PhysicalAddress frame) {
+    if (m_account != nullptr)
+        memory::free_frame(frame, *m_account);
+    else
+        memory::free_frame(frame);
+}
+
+libk::ErrorOr<AddressSpace*> AddressSpace::create(MemoryAccount* account) {
+    ChargedPhysicalMemory memory(account);
+    PhysicalAddress directory = TRY(PageTables::create_directory(memory));
+    auto* space = new (std::nothrow) AddressSpace(memory, directory);
     if (space == nullptr) {
-        free_frame(directory);
+        memory.free_frame(directory);
         return libk::Error::OutOfMemory;
     }
     return space;
 }
 
-AddressSpace::AddressSpace(PhysicalAddress directory)
-    : m_tables(kernel_physical_memory(), directory, USER_END) {
+AddressSpace::AddressSpace(ChargedPhysicalMemory memory, PhysicalAddress directory)
+    : m_memory(memory), m_tables(m_memory, directory, USER_END) {
     m_tables.share_tables_of(kernel_page_tables());
 }
 
@@ -47,11 +63,13 @@ libk::ErrorOr<void> AddressSpace::map(uintptr_t virtual_address, PhysicalAddress
 
 libk::ErrorOr<void> AddressSpace::allocate_page(uintptr_t virtual_address,
                                                 PagePermissions permissions) {
-    PhysicalAddress frame = TRY(allocate_frame());
+    if (!is_user_page(virtual_address))
+        return libk::Error::BadAddress;
+    PhysicalAddress frame = TRY(m_memory.allocate_frame());
     __builtin_memset(physical_to_virtual(frame), 0, PAGE_SIZE);
     libk::ErrorOr<void> mapped = map(virtual_address, frame, permissions);
     if (mapped.is_error())
-        free_frame(frame);
+        m_memory.free_frame(frame);
     return mapped;
 }
 
@@ -60,7 +78,7 @@ libk::ErrorOr<void> AddressSpace::unmap(uintptr_t virtual_address) {
         return libk::Error::BadAddress;
     PhysicalAddress frame = TRY(m_tables.unmap(virtual_address));
     flush_if_active(virtual_address);
-    free_frame(frame);
+    m_memory.free_frame(frame);
     return {};
 }
 

@@ -5,6 +5,11 @@
 // Every frame mapped in the user half belongs to the address space: unmap() and the destructor
 // return them to the frame allocator, together with the page tables and the directory.
 //
+// An address space made for a program has the program's MemoryAccount: every frame it
+// allocates (the directory, page tables, pages of allocate_page) is charged to that account and
+// may not take the kernel's reserve (frames.h), and the charge goes back when the frame is
+// freed. Frames mapped with map() belong to someone else and are not charged here.
+//
 // The copy functions are how the kernel reads and writes user memory: they check the whole
 // range first (below USER_END, mapped, user-accessible, writable for writes; no wrap-around)
 // and report BadAddress instead of faulting. They copy through the direct map, so they work
@@ -12,21 +17,24 @@
 // unmapping pages during a copy (the processes work adds that lock).
 #pragma once
 
+#include "kernel/memory/memory_account.h"
 #include "kernel/memory/page_tables.h"
 
 namespace memory {
 
 class AddressSpace {
 public:
-    // A new address space with an empty user half; OutOfMemory when no frame or heap is left.
-    // The caller owns the result and deletes it.
-    static libk::ErrorOr<AddressSpace*> create();
+    // A new address space with an empty user half; OutOfMemory when no frame or heap is left
+    // (or the account's limit is reached). The caller owns the result and deletes it. Without
+    // an account, its frames are the kernel's own (kernel tests).
+    static libk::ErrorOr<AddressSpace*> create(MemoryAccount* account = nullptr);
     ~AddressSpace();
     AddressSpace(const AddressSpace&) = delete;
     AddressSpace& operator=(const AddressSpace&) = delete;
 
-    // Maps `frame` at the user page `virtual_address`; the address space owns the frame from
-    // then on. BadAddress outside [USER_START, USER_END).
+    // Maps `frame`, which something else owns (a shared-memory object), at the user page
+    // `virtual_address`; it must be taken out with unmap_keeping_frame. BadAddress outside
+    // [USER_START, USER_END).
     libk::ErrorOr<void> map(uintptr_t virtual_address, PhysicalAddress frame,
                             PagePermissions permissions);
     // Maps a fresh zero-filled frame at `virtual_address`.
@@ -62,13 +70,30 @@ public:
     // Page tables of the user half (for statistics and tests).
     size_t page_table_count() const { return m_tables.owned_table_count(); }
 
+    // The account its frames are charged to, or nullptr.
+    MemoryAccount* account() const { return m_memory.account(); }
+
 private:
-    explicit AddressSpace(PhysicalAddress directory);
+    // Frames for this address space: charged to the account when there is one.
+    class ChargedPhysicalMemory final : public PhysicalMemory {
+    public:
+        explicit ChargedPhysicalMemory(MemoryAccount* account) : m_account(account) {}
+        void* pointer_to(PhysicalAddress frame) override;
+        libk::ErrorOr<PhysicalAddress> allocate_frame() override;
+        void free_frame(PhysicalAddress frame) override;
+        MemoryAccount* account() const { return m_account; }
+
+    private:
+        MemoryAccount* m_account;
+    };
+
+    AddressSpace(ChargedPhysicalMemory memory, PhysicalAddress directory);
 
     // The kernel pointer to user byte `user`, if `access` to its page is allowed.
     libk::ErrorOr<uint8_t*> user_byte(uintptr_t user, Access access) const;
     void flush_if_active(uintptr_t virtual_address);
 
+    ChargedPhysicalMemory m_memory; // before m_tables, which uses it
     PageTables m_tables;
 };
 

@@ -2,6 +2,7 @@
 #include "kernel/memory/frames.h"
 #include "kernel/debug/log.h"
 #include "kernel/debug/panic.h"
+#include "kernel/memory/allocation_failure.h"
 #include "kernel/memory/frame_allocator.h"
 #include "kernel/memory/interrupts_off.h"
 #include "kernel/memory/layout.h"
@@ -11,6 +12,27 @@ namespace {
 
 // Guarded by disabling interrupts (InterruptsOff).
 FrameAllocator g_frames;
+uint32_t g_lowest_free = 0xFFFFFFFF;
+
+// Interrupts disabled.
+libk::ErrorOr<PhysicalAddress> take_frame() {
+    if (allocation_failure::should_fail())
+        return libk::Error::OutOfMemory;
+    libk::ErrorOr<PhysicalAddress> frame = g_frames.allocate();
+    if (g_frames.free_frames() < g_lowest_free)
+        g_lowest_free = g_frames.free_frames();
+    return frame;
+}
+
+void give_back(PhysicalAddress frame) {
+    auto result = g_frames.free(frame);
+    if (!result.is_error())
+        return;
+    if (result.error() == libk::Error::DoubleFree)
+        panic("double free of physical frame %#010x", frame);
+    panic("free of physical frame %#010x, which the frame allocator never handed out (%s)", frame,
+          libk::error_description(result.error()));
+}
 
 } // namespace
 
@@ -41,18 +63,34 @@ void initialize_frames(MemoryMap& map) {
 
 libk::ErrorOr<PhysicalAddress> allocate_frame() {
     InterruptsOff interrupts_off;
-    return g_frames.allocate();
+    return take_frame();
+}
+
+libk::ErrorOr<PhysicalAddress> allocate_frame(MemoryAccount& account) {
+    InterruptsOff interrupts_off;
+    if (!reserve_allows(1))
+        return libk::Error::OutOfMemory;
+    TRY(account.charge_frames(1));
+    libk::ErrorOr<PhysicalAddress> frame = take_frame();
+    if (frame.is_error())
+        account.uncharge_frames(1);
+    return frame;
 }
 
 void free_frame(PhysicalAddress frame) {
     InterruptsOff interrupts_off;
-    auto result = g_frames.free(frame);
-    if (!result.is_error())
-        return;
-    if (result.error() == libk::Error::DoubleFree)
-        panic("double free of physical frame %#010x", frame);
-    panic("free of physical frame %#010x, which the frame allocator never handed out (%s)", frame,
-          libk::error_description(result.error()));
+    give_back(frame);
+}
+
+void free_frame(PhysicalAddress frame, MemoryAccount& account) {
+    InterruptsOff interrupts_off;
+    give_back(frame);
+    account.uncharge_frames(1);
+}
+
+bool reserve_allows(uint32_t count) {
+    InterruptsOff interrupts_off;
+    return g_frames.free_frames() >= count + FRAMES_RESERVED_FOR_THE_KERNEL;
 }
 
 uint32_t total_frame_count() {
@@ -62,6 +100,16 @@ uint32_t total_frame_count() {
 uint32_t free_frame_count() {
     InterruptsOff interrupts_off;
     return g_frames.free_frames();
+}
+
+uint32_t lowest_free_frame_count() {
+    InterruptsOff interrupts_off;
+    return g_lowest_free < g_frames.free_frames() ? g_lowest_free : g_frames.free_frames();
+}
+
+void reset_lowest_free_frame_count() {
+    InterruptsOff interrupts_off;
+    g_lowest_free = g_frames.free_frames();
 }
 
 } // namespace memory

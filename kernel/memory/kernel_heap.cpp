@@ -1,6 +1,7 @@
 // See kernel_heap.h. The operators new and delete that use it are in new_delete.cpp.
 #include "kernel/memory/kernel_heap.h"
 #include "kernel/debug/panic.h"
+#include "kernel/memory/allocation_failure.h"
 #include "kernel/memory/interrupts_off.h"
 #include "kernel/memory/kernel_page_tables.h"
 #include "kernel/memory/layout.h"
@@ -65,6 +66,8 @@ void initialize_kernel_heap() {
 
 libk::ErrorOr<void*> kernel_allocate(size_t size, size_t alignment) {
     InterruptsOff interrupts_off;
+    if (allocation_failure::should_fail())
+        return libk::Error::OutOfMemory;
     libk::ErrorOr<void*> result = heap().allocate(size, alignment);
     if (result.is_error() && result.error() == libk::Error::HeapCorrupted)
         report_misuse(result.error());

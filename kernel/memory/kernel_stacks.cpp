@@ -1,6 +1,7 @@
 // See kernel_stacks.h.
 #include "kernel/memory/kernel_stacks.h"
 #include "kernel/debug/panic.h"
+#include "kernel/memory/frames.h"
 #include "kernel/memory/interrupts_off.h"
 #include "kernel/memory/kernel_page_tables.h"
 #include "kernel/memory/layout.h"
@@ -14,6 +15,8 @@ constexpr size_t SLOT_COUNT = KERNEL_STACKS_SIZE / SLOT_SIZE;
 
 // All guarded by disabling interrupts. g_owners[slot] is nullptr for a free slot.
 const char* g_owners[SLOT_COUNT];
+// The account each live stack's frames are charged to, or nullptr for the kernel's own.
+MemoryAccount* g_accounts[SLOT_COUNT];
 // Free slot numbers, used as a stack: O(1) to take and to return.
 uint16_t g_free_slots[SLOT_COUNT];
 size_t g_free_slot_count = 0;
@@ -40,16 +43,34 @@ size_t slot_of(uintptr_t bottom) {
     return offset % SLOT_SIZE == 0 && slot < SLOT_COUNT ? slot : SLOT_COUNT;
 }
 
-void unmap_stack_pages(uintptr_t bottom, size_t mapped_bytes) {
-    for (size_t offset = 0; offset < mapped_bytes; offset += PAGE_SIZE)
-        free_kernel_page(bottom + offset);
+void unmap_stack_pages(uintptr_t bottom, size_t mapped_bytes, MemoryAccount* account) {
+    for (size_t offset = 0; offset < mapped_bytes; offset += PAGE_SIZE) {
+        libk::ErrorOr<PhysicalAddress> frame = unmap_kernel_page(bottom + offset);
+        VERIFY(!frame.is_error());
+        if (account != nullptr)
+            free_frame(frame.value(), *account);
+        else
+            free_frame(frame.value());
+    }
 }
 
-libk::ErrorOr<void> map_stack_pages(uintptr_t bottom) {
+libk::ErrorOr<void> map_stack_page(uintptr_t address, MemoryAccount* account) {
+    PhysicalAddress frame = TRY(account != nullptr ? allocate_frame(*account) : allocate_frame());
+    libk::ErrorOr<void> mapped = map_kernel_page(address, frame, KERNEL_READ_WRITE);
+    if (mapped.is_error()) {
+        if (account != nullptr)
+            free_frame(frame, *account);
+        else
+            free_frame(frame);
+    }
+    return mapped;
+}
+
+libk::ErrorOr<void> map_stack_pages(uintptr_t bottom, MemoryAccount* account) {
     for (size_t offset = 0; offset < KERNEL_STACK_SIZE; offset += PAGE_SIZE) {
-        libk::ErrorOr<void> mapped = map_new_kernel_page(bottom + offset);
+        libk::ErrorOr<void> mapped = map_stack_page(bottom + offset, account);
         if (mapped.is_error()) {
-            unmap_stack_pages(bottom, offset);
+            unmap_stack_pages(bottom, offset, account);
             return mapped.error();
         }
     }
@@ -58,7 +79,7 @@ libk::ErrorOr<void> map_stack_pages(uintptr_t bottom) {
 
 } // namespace
 
-libk::ErrorOr<KernelStack> allocate_kernel_stack(const char* owner) {
+libk::ErrorOr<KernelStack> allocate_kernel_stack(const char* owner, MemoryAccount* account) {
     InterruptsOff interrupts_off;
     if (!g_slots_ready)
         prepare_slots();
@@ -66,12 +87,13 @@ libk::ErrorOr<KernelStack> allocate_kernel_stack(const char* owner) {
         return libk::Error::OutOfMemory;
     size_t slot = g_free_slots[--g_free_slot_count];
     uintptr_t bottom = stack_bottom(slot);
-    libk::ErrorOr<void> mapped = map_stack_pages(bottom);
+    libk::ErrorOr<void> mapped = map_stack_pages(bottom, account);
     if (mapped.is_error()) {
         g_free_slots[g_free_slot_count++] = static_cast<uint16_t>(slot);
         return mapped.error();
     }
     g_owners[slot] = owner != nullptr ? owner : "?";
+    g_accounts[slot] = account;
     g_live_stacks += 1;
     return KernelStack{bottom, bottom + KERNEL_STACK_SIZE};
 }
@@ -83,8 +105,9 @@ void free_kernel_stack(const KernelStack& stack) {
         stack.top != stack.bottom + KERNEL_STACK_SIZE)
         panic("free of kernel stack [%#x, %#x), which is not a live kernel stack",
               static_cast<unsigned>(stack.bottom), static_cast<unsigned>(stack.top));
-    unmap_stack_pages(stack.bottom, KERNEL_STACK_SIZE);
+    unmap_stack_pages(stack.bottom, KERNEL_STACK_SIZE, g_accounts[slot]);
     g_owners[slot] = nullptr;
+    g_accounts[slot] = nullptr;
     g_free_slots[g_free_slot_count++] = static_cast<uint16_t>(slot);
     g_live_stacks -= 1;
 }

@@ -9,7 +9,7 @@
 // (arch/x86/double_fault.cpp) and asks diagnose_stack_overflow() whose stack it was.
 #pragma once
 
-#include "libk/error_or.h"
+#include "kernel/memory/memory_account.h"
 
 namespace memory {
 
@@ -21,10 +21,13 @@ struct KernelStack {
 
 // Maps a fresh stack. `owner` names the thread that will run on it in an overflow report; the
 // string must outlive the stack (a thread passes its own name). OutOfMemory when no slot or no
-// frame is left.
-libk::ErrorOr<KernelStack> allocate_kernel_stack(const char* owner);
+// frame is left. With an account (a thread of a program), the frames are charged to it and may
+// not take the kernel's reserve; the account must outlive the stack.
+libk::ErrorOr<KernelStack> allocate_kernel_stack(const char* owner,
+                                                 MemoryAccount* account = nullptr);
 
-// Unmaps the stack and returns its frames. Passing anything but a live stack is a panic.
+// Unmaps the stack and returns its frames (and their charge). Passing anything but a live
+// stack is a panic.
 void free_kernel_stack(const KernelStack& stack);
 
 // Renames the owner shown in an overflow report.

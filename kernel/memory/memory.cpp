@@ -1,6 +1,7 @@
 // See memory.h.
 #include "kernel/memory/memory.h"
 #include "arch/exceptions.h"
+#include "kernel/boot_info/command_line.h"
 #include "kernel/debug/log.h"
 #include "kernel/memory/frames.h"
 #include "kernel/memory/kernel_heap.h"
@@ -23,12 +24,22 @@ void log_memory_map(const MemoryMap& map) {
         log::debug("memory", "reserved %#010llx-%#010llx", range.start, range.end);
 }
 
+// memlimit=N: the memory limit of every process in MiB; by default half of the managed RAM.
+void set_memory_limit_from_command_line() {
+    constexpr uint32_t PAGES_PER_MIB = (1024 * 1024) / PAGE_SIZE;
+    uint32_t half = total_frame_count() / 2;
+    uint32_t mebibytes =
+        command_line::number("memlimit", half / PAGES_PER_MIB, 1, DIRECT_MAP_SIZE >> 20);
+    set_default_memory_limit(mebibytes * PAGES_PER_MIB);
+}
+
 } // namespace
 
 void initialize() {
     static MemoryMap map; // too big for the boot stack; used once
     collect_memory_map(map);
     initialize_frames(map);
+    set_memory_limit_from_command_line();
     log_memory_map(map);
     initialize_kernel_page_tables(map);
     initialize_kernel_heap();
@@ -43,6 +54,9 @@ void log_summary() {
     uint64_t free_bytes = uint64_t{free_frame_count()} * PAGE_SIZE;
     uint64_t total_bytes = uint64_t{total_frame_count()} * PAGE_SIZE;
     log::info("memory", "%u KiB of RAM managed, %u KiB free", kib(total_bytes), kib(free_bytes));
+    log::info("memory", "each process may use %u KiB (memlimit=); %u KiB kept for the kernel",
+              kib(uint64_t{default_memory_limit_pages()} * PAGE_SIZE),
+              kib(uint64_t{FRAMES_RESERVED_FOR_THE_KERNEL} * PAGE_SIZE));
     PhysicalRange image = kernel_image_range();
     log::info("memory", "kernel image %u KiB at %#010x, %u KiB of it read-only", kib(image.size()),
               static_cast<unsigned>(image.start), kib(read_only_kernel_bytes()));

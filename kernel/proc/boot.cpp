@@ -5,6 +5,7 @@
 #include "kernel/boot_info/command_line.h"
 #include "kernel/console/console.h"
 #include "kernel/debug/log.h"
+#include "kernel/memory/allocation_failure.h"
 #include "kernel/proc/console_input.h"
 #include "kernel/proc/initrd.h"
 #include "kernel/proc/lifecycle.h"
@@ -135,6 +136,7 @@ void initialize() {
 }
 
 void run_first_process() {
+    memory::allocation_failure::arm_from_command_line(); // counted from here on
     auto* arguments = new (std::nothrow) ProgramArguments;
     libk::ErrorOr<ProcessId> pid =
         arguments ? start(*arguments) : libk::ErrorOr<ProcessId>(libk::Error::OutOfMemory);

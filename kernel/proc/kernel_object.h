@@ -9,6 +9,7 @@
 #pragma once
 
 #include "libk/error_or.h"
+#include "libk/new.h"
 #include "libk/utility.h"
 
 class Process;
@@ -48,16 +49,46 @@ public:
     // A mutex uses it to release itself if a thread of the closing process holds it.
     virtual void handle_closed(Process& owner);
 
+    // Charges `bytes` of kernel heap (the object's size, and what it allocates for itself) to
+    // the memory account of `process`, which made the object; the charge goes back when the
+    // object is deleted, even if that process has ended long before: the object keeps a
+    // reference to it. OutOfMemory past the process's limit (memory_account.h). Nothing is
+    // charged for the kernel process. Called once per object; never for a Process itself.
+    libk::ErrorOr<void> charge_to(Process& process, size_t bytes);
+    // Changes the charge of an object already charged (a shared-memory object's frame array).
+    libk::ErrorOr<void> charge_more(size_t bytes);
+    void uncharge(size_t bytes);
+
 protected:
     // Every concrete class also says `static constexpr ObjectKind KIND = ...;`, which is how
     // HandleTable::get<T> checks the kind of what a handle names.
     explicit KernelObject(ObjectKind kind) : m_kind(kind) {}
-    virtual ~KernelObject() = default;
+    virtual ~KernelObject();
+
+    // The process the object is charged to, or nullptr.
+    Process* charged_process() const { return m_charged_process; }
 
 private:
     ObjectKind m_kind;
     uint32_t m_references = 1;
+    Process* m_charged_process = nullptr; // one reference, held while the charge lasts
+    size_t m_charged_bytes = 0;
 };
+
+// A new object made for `process` and charged to it by its size (KernelObject::charge_to), with
+// its creation reference: OutOfMemory when the heap is out or the process's limit is reached.
+template <typename T, typename... Arguments>
+libk::ErrorOr<T*> make_charged(Process& process, Arguments&&... arguments) {
+    T* object = new (std::nothrow) T(libk::forward<Arguments>(arguments)...);
+    if (object == nullptr)
+        return libk::Error::OutOfMemory;
+    libk::ErrorOr<void> charged = object->charge_to(process, sizeof(T));
+    if (charged.is_error()) {
+        object->release();
+        return charged.error();
+    }
+    return object;
+}
 
 // One reference to an object, released when the Ref goes away. Moving passes the reference on.
 template <typename T>

@@ -22,13 +22,16 @@ const char* to_string(ProcessState state) {
 Process::Process(ProcessId id, const char* name, uintptr_t page_directory_physical)
     : KernelObject(ObjectKind::Process), m_id(id),
       m_page_directory_physical(page_directory_physical),
-      m_regions(user_layout::REGIONS_START, user_layout::REGIONS_END) {
+      m_regions(user_layout::REGIONS_START, user_layout::REGIONS_END),
+      m_memory_account(memory::default_memory_limit_pages()) {
     libk::copy_string(m_name, name, sizeof m_name);
 }
 
-Process::Process(ProcessId id, const char* name, memory::AddressSpace* address_space)
-    : Process(id, name, address_space->directory()) {
+Process::Process(ProcessId id, const char* name) : Process(id, name, uintptr_t{0}) {}
+
+void Process::set_address_space(memory::AddressSpace* address_space) {
     m_address_space = address_space;
+    m_page_directory_physical = address_space->directory();
 }
 
 Process::~Process() {
@@ -67,8 +70,6 @@ libk::ErrorOr<void> Process::check_user_range(uintptr_t address, size_t size,
 
 libk::ErrorOr<void> Process::map_new_pages(uintptr_t start, size_t count,
                                            memory::PagePermissions permissions) {
-    if (memory::free_frame_count() < count + user_layout::FRAMES_KEPT_FOR_THE_KERNEL)
-        return libk::Error::OutOfMemory;
     for (size_t index = 0; index < count; ++index) {
         libk::ErrorOr<void> mapped =
             m_address_space->allocate_page(start + index * memory::PAGE_SIZE, permissions);

@@ -37,19 +37,22 @@ public:
 
     // The kernel process: no address space of its own, the kernel's page directory.
     Process(ProcessId id, const char* name, uintptr_t page_directory_physical);
-    // A user process over a fresh address space, which it owns from now on.
-    Process(ProcessId id, const char* name, memory::AddressSpace* address_space);
+    // A user process, with a memory account of the default limit; its address space comes next
+    // (set_address_space), made with that account.
+    Process(ProcessId id, const char* name);
     ~Process() override;
 
     ProcessId id() const { return m_id; }
     const char* name() const { return m_name; }
-    bool is_kernel() const { return m_address_space == nullptr; }
+    bool is_kernel() const { return m_id == 0; }
     // Physical address of the page directory, the value CR3 takes for this process's threads.
     uintptr_t page_directory_physical() const { return m_page_directory_physical; }
 
     // --- memory (m_memory_lock) --------------------------------------------------------------
     memory::AddressSpace& address_space() { return *m_address_space; }
     bool has_address_space() const { return m_address_space != nullptr; }
+    // Hands the process its address space, which it owns from now on.
+    void set_address_space(memory::AddressSpace* address_space);
     // Returns every frame and page table of the user half (teardown.h). No thread of the
     // process may run any more.
     void destroy_address_space();
@@ -65,8 +68,9 @@ public:
                                          memory::AddressSpace::Access access);
 
     // Maps `count` fresh zero-filled pages from `start`; all or nothing. Memory lock held.
-    // OutOfMemory also when the pages would eat into the frames kept for the kernel itself
-    // (user_layout.h), so that a program that takes all it can never starves the kernel.
+    // OutOfMemory also when the pages would pass the memory limit or eat into the frames kept
+    // for the kernel itself (frames.h), so that a program that takes all it can never starves
+    // the kernel.
     libk::ErrorOr<void> map_new_pages(uintptr_t start, size_t count,
                                       memory::PagePermissions permissions);
     // Unmaps and frees the pages of [start, start + count pages) that are mapped. Memory lock held.
@@ -92,6 +96,10 @@ public:
     }
 
     HandleTable& handles() { return m_handles; }
+
+    // What the kernel has allocated for this process, and its limit (memory_account.h); nullptr
+    // for the kernel process, whose allocations are the kernel's own.
+    memory::MemoryAccount* memory_account() { return is_kernel() ? nullptr : &m_memory_account; }
 
     // --- family and life cycle (interrupts disabled; lifecycle.cpp changes them) --------------
     ProcessState state() const { return m_state; }
@@ -139,6 +147,7 @@ private:
     size_t m_image_size = 0;
 
     HandleTable m_handles;
+    memory::MemoryAccount m_memory_account;
 
     ProcessState m_state = ProcessState::Running;
     int32_t m_wait_status = 0;

@@ -57,6 +57,11 @@ void describe(Process& process, abi_process_info& info) {
     info.memory_pages = process.memory_pages();
     info.switches_in = process.switches_in();
     info.cpu_time_ns = ticks_to_nanoseconds(cpu_ticks(process));
+    if (const memory::MemoryAccount* account = process.memory_account()) {
+        info.charged_frames = account->charged_frames();
+        info.charged_heap_bytes = static_cast<uint32_t>(account->charged_bytes());
+        info.memory_limit_pages = account->limit_pages();
+    }
     libk::copy_string(info.name, process.name(), sizeof info.name);
 }
 

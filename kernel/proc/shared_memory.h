@@ -2,9 +2,11 @@
 // mmap with MAP_SHARED). The object owns its frames; each mapping maps the same frames into one
 // address space (user_memory.h), so a byte written by one process is at once visible to all.
 // The frames are freed with the object, when its last handle is closed and its last mapping
-// removed (each mapping holds a reference).
+// removed (each mapping holds a reference). The object, its frame array and its frames are
+// charged to the process that created it (named_calls.cpp), as long as the object exists.
 #pragma once
 
+#include "kernel/memory/memory_account.h"
 #include "kernel/memory/physical_range.h"
 #include "kernel/proc/kernel_object.h"
 #include "kernel/sync/mutex.h"
@@ -34,6 +36,11 @@ public:
 
 private:
     libk::ErrorOr<void> replace_frames(size_t count);
+    libk::ErrorOr<memory::PhysicalAddress> allocate_frame();
+    void free_frame(memory::PhysicalAddress frame);
+    memory::MemoryAccount* account_of_creator() const;
+    // What the frame array of `count` frames is charged (the array of a size-0 object is not).
+    static size_t frame_array_bytes(size_t count);
 
     Mutex m_lock{"shared memory"};
     size_t m_size = 0;

@@ -15,6 +15,8 @@
 namespace process_spawn {
 namespace {
 
+void (*g_published_hook)() = nullptr;
+
 libk::ErrorOr<void> open_standard_handles(Process& process, const StandardHandles& handles) {
     KernelObject& input = handles.input ? *handles.input : ConsoleObject::instance();
     KernelObject& output = handles.output ? *handles.output : ConsoleObject::instance();
@@ -56,9 +58,7 @@ void discard(Process* process) {
 }
 
 libk::ErrorOr<void> start_main_thread(Process& process, uint32_t entry, uint32_t esp) {
-    auto* thread = new (std::nothrow) UserThread(process, 0);
-    if (thread == nullptr)
-        return libk::Error::OutOfMemory;
+    UserThread* thread = TRY(make_charged<UserThread>(process, process, uintptr_t{0}));
     thread->set_start(entry, esp);
     libk::ErrorOr<void> started = start_user_thread(*thread, process.name());
     thread->release(); // the list holds its own reference when it started
@@ -66,6 +66,10 @@ libk::ErrorOr<void> start_main_thread(Process& process, uint32_t entry, uint32_t
 }
 
 } // namespace
+
+void set_published_hook(void (*hook)()) {
+    g_published_hook = hook;
+}
 
 const char* program_name(const char* path) {
     const char* name = path;
@@ -89,16 +93,25 @@ libk::ErrorOr<ProcessId> spawn_image(Process& parent, const char* name, const ui
                                      const StandardHandles& handles) {
     elf::Executable executable = TRY(validate(name, image, size));
     ProcessId id = TRY(process_table::reserve_id());
-    libk::ErrorOr<memory::AddressSpace*> space = memory::AddressSpace::create();
-    auto* process = space.is_error() ? nullptr
-                                     : new (std::nothrow)
-                                           Process(id, program_name(name), space.value());
+    auto* process = new (std::nothrow) Process(id, program_name(name));
     if (process == nullptr) {
-        if (!space.is_error())
-            delete space.value();
         process_table::cancel_reservation();
         return libk::Error::OutOfMemory;
     }
+    // Everything from here on is charged to the new process, not to its parent; its own object
+    // too (never given back: the account ends with it).
+    libk::ErrorOr<void> charged = process->memory_account()->charge_bytes(sizeof(Process));
+    if (charged.is_error()) {
+        discard(process);
+        return charged.error();
+    }
+    libk::ErrorOr<memory::AddressSpace*> space =
+        memory::AddressSpace::create(process->memory_account());
+    if (space.is_error()) {
+        discard(process);
+        return space.error();
+    }
+    process->set_address_space(space.value());
     process->set_image(image, size);
     libk::ErrorOr<uint32_t> esp = prepare(*process, image, executable, arguments, handles);
     if (esp.is_error()) {
@@ -108,11 +121,16 @@ libk::ErrorOr<ProcessId> spawn_image(Process& parent, const char* name, const ui
     process->set_parent(&parent);
     process_table::add(*process); // the table takes the creation reference
     trace::process_created(process->id(), process->name(), parent.id());
+    if (g_published_hook != nullptr)
+        g_published_hook();
     libk::ErrorOr<void> started = start_main_thread(*process, executable.entry, esp.value());
     if (started.is_error()) {
         {
+            // A thread of the parent may have started waiting for any child while this one
+            // was in the table: it must look again, and may find it has no child left.
             InterruptGuard guard;
             process_table::remove(*process);
+            parent.child_waiters().wake_all();
         }
         close_all_handles(*process);
         process->release(); // the table's reference, handed back by remove()

@@ -27,6 +27,11 @@ libk::ErrorOr<ProcessId> spawn_image(Process& parent, const char* name, const ui
                                      size_t size, const ProgramArguments& arguments,
                                      const StandardHandles& handles = {});
 
+// For tests: `hook` (nullptr: none) runs in every spawn right after the new process has become
+// visible in the process table and before its first thread starts; it may block. It is how a
+// test makes a parent wait for a child whose start then fails.
+void set_published_hook(void (*hook)());
+
 // "hello" for "/bin/hello": the name a process shows.
 const char* program_name(const char* path);
 

@@ -28,10 +28,6 @@ constexpr uintptr_t REGIONS_END = MAIN_STACK_GUARD;
 constexpr size_t THREAD_STACK_SIZE = ABI_THREAD_STACK_SIZE;
 constexpr size_t THREAD_STACK_REGION_SIZE = THREAD_STACK_SIZE + memory::PAGE_SIZE;
 
-// Frames user memory may never take: what the kernel needs to go on working (page tables,
-// kernel stacks, heap growth) while a program has taken everything else.
-constexpr uint32_t FRAMES_KEPT_FOR_THE_KERNEL = 256; // 1 MiB
-
 static_assert(MAIN_STACK_TOP < memory::USER_END);
 static_assert(THREAD_STACK_SIZE % memory::PAGE_SIZE == 0);
 

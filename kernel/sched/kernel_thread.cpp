@@ -65,24 +65,40 @@ bool runs_on_boot_stack(const Thread& thread) {
     return thread.stack().bottom == reinterpret_cast<uintptr_t>(boot_stack_bottom);
 }
 
+// A thread of a program is charged to its process: the control block by its size, the kernel
+// stack by its frames (kernel_stacks.h). The process outlives its threads' control blocks.
+void delete_thread(Thread* thread) {
+    memory::MemoryAccount* account = thread->process()->memory_account();
+    delete thread;
+    if (account != nullptr)
+        account->uncharge_bytes(sizeof(Thread));
+}
+
 void free_thread(Thread* thread) {
     // The boot thread's stack is part of the kernel image, not one of the allocated ones.
     if (!runs_on_boot_stack(*thread))
         memory::free_kernel_stack(thread->stack()); // before the name it points to goes
-    delete thread;
+    delete_thread(thread);
 }
 
 libk::ErrorOr<Thread*> make_thread(ThreadId id, Process& process, const char* name,
                                    ThreadEntry entry, void* argument, Priority priority) {
     if (priority > PRIORITY_HIGHEST)
         return libk::Error::InvalidArgument;
+    memory::MemoryAccount* account = process.memory_account();
+    if (account != nullptr)
+        TRY(account->charge_bytes(sizeof(Thread)));
     auto* thread = new (std::nothrow) Thread(id, name, &process, priority);
-    if (thread == nullptr)
+    if (thread == nullptr) {
+        if (account != nullptr)
+            account->uncharge_bytes(sizeof(Thread));
         return libk::Error::OutOfMemory;
+    }
     // The stack's overflow report names the thread; the name lives as long as the stack.
-    libk::ErrorOr<memory::KernelStack> stack = memory::allocate_kernel_stack(thread->name());
+    libk::ErrorOr<memory::KernelStack> stack =
+        memory::allocate_kernel_stack(thread->name(), account);
     if (stack.is_error()) {
-        delete thread;
+        delete_thread(thread);
         return stack.error();
     }
     thread->set_stack(stack.value());

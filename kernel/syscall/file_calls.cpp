@@ -56,9 +56,8 @@ Result open(uint32_t path_address, uint32_t flags) {
         return libk::Error::AlreadyExists;
     if (file.value().is_directory)
         return libk::Error::IsDirectory;
-    auto* object = new (std::nothrow) FileObject(file.value().data, file.value().size);
-    if (object == nullptr)
-        return libk::Error::OutOfMemory;
+    FileObject* object =
+        TRY(make_charged<FileObject>(current_process(), file.value().data, file.value().size));
     int handle =
         TRY(current_process().handles().add(Ref<KernelObject>::adopt(object), HandleAccess::Read));
     return static_cast<uint32_t>(handle);

@@ -98,6 +98,7 @@ Result system_info(uint32_t info) {
         value.thread_count = static_cast<uint32_t>(scheduler::all_threads().size());
     }
     value.timer_hz = clock::hz();
+    value.reserved_frames = memory::FRAMES_RESERVED_FOR_THE_KERNEL;
     TRY(current_process().copy_to_user(info, &value, sizeof value));
     return 0;
 }

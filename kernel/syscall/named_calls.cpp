@@ -14,18 +14,14 @@ libk::ErrorOr<void> copy_name(char (&name)[ABI_OBJECT_NAME_MAX], uint32_t addres
     return named_objects::check_name(name);
 }
 
+// A named object is charged to the process that created it, for as long as it exists (after
+// that process has ended too): docs/memory.md says why.
 libk::ErrorOr<KernelObject*> make_semaphore(void* value) {
-    auto* semaphore = new (std::nothrow) UserSemaphore(*static_cast<uint32_t*>(value));
-    if (semaphore == nullptr)
-        return libk::Error::OutOfMemory;
-    return static_cast<KernelObject*>(semaphore);
+    return TRY(make_charged<UserSemaphore>(current_process(), *static_cast<uint32_t*>(value)));
 }
 
 libk::ErrorOr<KernelObject*> make_shared_memory(void*) {
-    auto* object = new (std::nothrow) SharedMemory;
-    if (object == nullptr)
-        return libk::Error::OutOfMemory;
-    return static_cast<KernelObject*>(object);
+    return TRY(make_charged<SharedMemory>(current_process()));
 }
 
 // Opens the handle; a name that this call created is removed again if that fails.

@@ -15,9 +15,9 @@ libk::ErrorOr<Ref<T>> object_of(uint32_t handle) {
     return current_process().handles().get<T>(static_cast<int>(handle));
 }
 
-Result open_handle(KernelObject* object) {
-    if (object == nullptr)
-        return libk::Error::OutOfMemory;
+template <typename T>
+Result open_handle(libk::ErrorOr<T*> made) {
+    KernelObject* object = TRY(made);
     int handle = TRY(
         current_process().handles().add(Ref<KernelObject>::adopt(object), HandleAccess::ReadWrite));
     return static_cast<uint32_t>(handle);
@@ -26,7 +26,7 @@ Result open_handle(KernelObject* object) {
 } // namespace
 
 Result mutex_create() {
-    return open_handle(new (std::nothrow) UserMutex);
+    return open_handle(make_charged<UserMutex>(current_process()));
 }
 
 Result mutex_lock(uint32_t handle) {
@@ -50,7 +50,7 @@ Result mutex_unlock(uint32_t handle) {
 Result semaphore_create(uint32_t value) {
     if (value > ABI_SEMAPHORE_VALUE_MAX)
         return libk::Error::InvalidArgument;
-    return open_handle(new (std::nothrow) UserSemaphore(value));
+    return open_handle(make_charged<UserSemaphore>(current_process(), value));
 }
 
 Result semaphore_wait(uint32_t handle) {

@@ -41,9 +41,7 @@ void free_stack(Process& process, uintptr_t region) {
 libk::ErrorOr<int> start_thread(Process& process, uintptr_t region, uint32_t entry,
                                 uint32_t argument) {
     uint32_t esp = TRY(prepare_stack(process, region, argument));
-    auto* thread = new (std::nothrow) UserThread(process, region);
-    if (thread == nullptr)
-        return libk::Error::OutOfMemory;
+    UserThread* thread = TRY(make_charged<UserThread>(process, process, region));
     Ref<UserThread> reference = Ref<UserThread>::adopt(thread);
     thread->set_start(entry, esp);
     // The handle first: once the thread runs it may end, and its handle must exist by then.

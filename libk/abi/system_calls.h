@@ -21,6 +21,12 @@
  *     kind (mutex_lock on a semaphore) is EINVAL. Handles are never shared with other processes:
  *     the same number in another process is another object or nothing.
  *   - A new process starts with three console handles: 0 (input), 1 (output), 2 (error output).
+ *   - Everything the kernel allocates for a process (its pages, page tables, the kernel stacks of
+ *     its threads, its kernel objects, the shared-memory objects it created) is charged to it. A
+ *     call that would take it past its memory limit (memlimit=N MiB on the kernel command line;
+ *     process_info shows the charge and the limit), or into the frames the kernel keeps for
+ *     itself (system_info's reserved_frames), fails with ENOMEM. A spawned child is charged to
+ *     itself, not to its parent. docs/memory.md has the details.
  *
  * Calls that can block (wait, thread_join, sleep_ms, mutex_lock, semaphore_wait, read) block
  * only the calling thread; the other threads of the process go on running.
@@ -191,7 +197,8 @@ enum abi_system_call {
      * outside user space.
      * Errors: EBADF; ENODEV the handle is not shared memory; EINVAL length 0, unaligned offset or
      * fixed address, unknown flags, or no ABI_MAP_SHARED; ENXIO beyond the object's size;
-     * EACCES write protection on a read-only handle; ENOMEM no room in the address space;
+     * EACCES write protection on a read-only handle; ENOMEM no room in the address space, or no
+     * memory for a page table;
      * EFAULT. */
     SYSCALL_MMAP = 25,
 

@@ -109,14 +109,22 @@ struct abi_timespec {
 
 struct abi_process_info {
     int32_t pid;
-    int32_t parent_pid;       /* 0 for processes the kernel started */
-    uint32_t state;           /* ABI_PROCESS_* */
-    int32_t wait_status;      /* how it ended, valid when state is ABI_PROCESS_ZOMBIE */
-    uint32_t thread_count;    /* threads that have not ended */
-    uint32_t handle_count;    /* open handles */
-    uint32_t memory_pages;    /* user pages mapped (code, data, heap, stacks, shared memory) */
-    uint32_t switches_in;     /* times the CPU moved to this process from another process */
-    uint64_t cpu_time_ns;     /* CPU time used by all its threads, ended ones included */
+    int32_t parent_pid;    /* 0 for processes the kernel started */
+    uint32_t state;        /* ABI_PROCESS_* */
+    int32_t wait_status;   /* how it ended, valid when state is ABI_PROCESS_ZOMBIE */
+    uint32_t thread_count; /* threads that have not ended */
+    uint32_t handle_count; /* open handles */
+    uint32_t memory_pages; /* user pages mapped (code, data, heap, stacks, shared memory) */
+    uint32_t switches_in;  /* times the CPU moved to this process from another process */
+    uint64_t cpu_time_ns;  /* CPU time used by all its threads, ended ones included */
+    /* What the kernel has allocated for it (docs/memory.md): frames (user pages, page tables,
+     * kernel stacks of its threads, frames of the shared-memory objects it created) and bytes of
+     * kernel heap (its threads', mutexes', semaphores', files' and shared-memory objects'
+     * bookkeeping). A request that would take charged_frames plus the heap bytes in whole pages
+     * past memory_limit_pages fails with ENOMEM (memlimit=N MiB on the kernel command line). */
+    uint32_t charged_frames;
+    uint32_t charged_heap_bytes;
+    uint32_t memory_limit_pages;
     char name[ABI_NAME_SIZE]; /* program name, e.g. "hello" */
 };
 
@@ -154,6 +162,9 @@ struct abi_system_info {
     uint32_t process_count;
     uint32_t thread_count;
     uint32_t timer_hz;
+    /* Free frames that no allocation on behalf of a program may take: programs get ENOMEM
+     * first, so free_frames stays at or above this unless the kernel itself needs them. */
+    uint32_t reserved_frames;
 };
 
 #endif

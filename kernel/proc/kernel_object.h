@@ -48,6 +48,11 @@ public:
     // A mutex uses it to release itself if a thread of the closing process holds it.
     virtual void handle_closed(Process& owner);
 
+    // For the kernel's self-check, with interrupts disabled: nullptr when the object keeps its
+    // own rules (a mutex with waiters has an owner, ...), otherwise what is broken. Objects with
+    // no rules to check keep the default.
+    virtual const char* find_inconsistency() const { return nullptr; }
+
 protected:
     // Every concrete class also says `static constexpr ObjectKind KIND = ...;`, which is how
     // HandleTable::get<T> checks the kind of what a handle names.

@@ -69,6 +69,12 @@ uint32_t number_value(struct fuzz_thread* thread);
 uint32_t path_value(struct fuzz_thread* thread);
 /* A name for semaphore_open and shm_open: this process's own names, bad and too long ones. */
 uint32_t object_name_value(struct fuzz_thread* thread);
+/* Names shared by all workers (the last one is the victims'): the run unlinks them. */
+#define SHARED_NAME_COUNT 3
+extern const char* const SHARED_NAMES[SHARED_NAME_COUNT];
+void unlink_shared_names(void);
+/* The names worker `process_index` uses: the run removes them after a worker it killed. */
+void unlink_worker_names(int process_index);
 /* Open flags, valid and not. */
 uint32_t open_flags_value(struct fuzz_thread* thread);
 /* A pid: a child, the caller, init, the kernel, none, negative. */

@@ -49,6 +49,14 @@ static int victim(uint32_t how) {
         fuzz_call(SYSCALL_THREAD_JOIN, (uint32_t)thread, 0, 0, 0, 0);
         break;
     }
+    case 4: { /* a named semaphore that every victim shares, with others waiting there too */
+        long semaphore =
+            fuzz_call(SYSCALL_SEMAPHORE_OPEN, (uint32_t)SHARED_NAMES[2], ABI_O_CREAT, 0, 0, 0);
+        fuzz_call(SYSCALL_THREAD_CREATE, (uint32_t)raw_thread_entry,
+                  (uint32_t)raw_job_lasting(RAW_WAIT, (uint32_t)semaphore), 0, 0, 0);
+        fuzz_call(SYSCALL_SEMAPHORE_WAIT, (uint32_t)semaphore, 0, 0, 0, 0);
+        break;
+    }
     default:
         for (volatile uint32_t spin = 0;; ++spin)
             ;
@@ -105,8 +113,9 @@ static long spawn_self(const char* role, uint32_t a, uint32_t b, uint32_t c, uin
     return fuzz_call(SYSCALL_SPAWN, (uint32_t)g_program, (uint32_t)argv, 0, 0, 0);
 }
 
-/* Waits for every worker; returns how many did not exit with 0. */
-static int wait_for_workers(const long* pids, uint32_t count) {
+/* Waits for every worker; returns how many did not exit with 0 (the one the run killed on
+ * purpose, `killed`, must have been killed with SIGKILL instead). */
+static int wait_for_workers(const long* pids, uint32_t count, uint32_t killed) {
     int failed = 0;
     for (uint32_t i = 0; i < count; ++i) {
         if (is_error(pids[i]))
@@ -116,6 +125,8 @@ static int wait_for_workers(const long* pids, uint32_t count) {
         if (result != pids[i]) {
             say("fuzz: wait for worker %u failed: %s\n", i, error_name((int)-result));
             ++failed;
+        } else if (i == killed && status == ABI_WAIT_SIGNALED(ABI_SIGKILL)) {
+            say("fuzz: worker %u: killed in the middle of its calls, as planned\n", i);
         } else if ((status & 0x7F) != 0) {
             say("fuzz: worker %u was killed by signal %d\n", i, status & 0x7F);
             ++failed;
@@ -144,6 +155,7 @@ static int run(int argc, char** argv) {
         return 2;
     }
     say("fuzz: seed %u, %u calls, %u processes x %u threads\n", g_seed, calls, processes, threads);
+    unlink_shared_names(); /* left over from an earlier run in this boot */
     /* Once before measuring: what the kernel keeps for good after its first spawns. */
     int status;
     long warm_up = spawn_self("child", 0, 0, 0, 0);
@@ -158,7 +170,21 @@ static int run(int argc, char** argv) {
         if (is_error(pids[i]))
             say("fuzz: cannot start worker %u: %s\n", i, error_name((int)-pids[i]));
     }
-    int failed_workers = wait_for_workers(pids, processes);
+    /* In half of the runs one worker is killed in the middle of its calls: a process with
+     * threads blocked everywhere, handles, mappings and children, ended from outside. */
+    struct random_stream random;
+    random_seed(&random, g_seed, 0xFFFF, 0);
+    uint32_t killed = 0xFFFFFFFFu;
+    if (processes > 1 && random_one_in(&random, 2)) {
+        killed = random_below(&random, processes);
+        usleep(1000 * (20 + random_below(&random, 600)));
+        if (!is_error(pids[killed]))
+            fuzz_call(SYSCALL_KILL, (uint32_t)pids[killed], ABI_SIGKILL, 0, 0, 0);
+    }
+    int failed_workers = wait_for_workers(pids, processes, killed);
+    unlink_shared_names();
+    for (uint32_t i = 0; i < processes; ++i) /* a killed worker could not remove its own */
+        unlink_worker_names((int)i);
     uint64_t elapsed = os_uptime_ms() - started;
     int leaks = leak_check(&before);
     long check = fuzz_call(SYSCALL_SELF_CHECK, 0, 0, 0, 0, 0);

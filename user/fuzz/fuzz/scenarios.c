@@ -147,7 +147,7 @@ static void kill_blocked_child(struct fuzz_thread* thread) {
     static const uint32_t SIGNALS[] = {ABI_SIGKILL, ABI_SIGTERM, ABI_SIGINT, ABI_SIGSEGV,
                                        ABI_SIGABRT};
     char how[4];
-    snprintf(how, sizeof how, "%u", random_below(&thread->random, 5));
+    snprintf(how, sizeof how, "%u", random_below(&thread->random, 6));
     const char* argv[] = {g_program, "child", "victim", how, 0};
     long pid = call(thread, SYSCALL_SPAWN, (uint32_t)g_program, (uint32_t)argv, 0);
     if (is_error(pid))

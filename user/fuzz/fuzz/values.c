@@ -44,6 +44,9 @@ static const char* const PATHS[] = {
 
 static const char* const BAD_NAMES[] = {"", "noslash", "/a/b", "/", "//", "/a/"};
 
+/* Names every worker uses, so that processes meet in named objects; the run removes them. */
+const char* const SHARED_NAMES[SHARED_NAME_COUNT] = {"/fzall-a", "/fzall-b", "/fzall-victim"};
+
 /* One page of a shared-memory object stays mapped with the page after it unmapped: the end of
  * the mapped page holds strings without their NUL, so the kernel must stop at the edge. */
 static void make_edge(int process_index) {
@@ -79,6 +82,27 @@ void values_initialize(int process_index) {
     for (int i = 0; i < 3; ++i) { /* left over from an earlier run in this boot */
         fuzz_call(SYSCALL_SEMAPHORE_UNLINK, (uint32_t)g_names[i], 0, 0, 0, 0);
         fuzz_call(SYSCALL_SHM_UNLINK, (uint32_t)g_names[i], 0, 0, 0, 0);
+    }
+}
+
+void unlink_worker_names(int process_index) {
+    char name[32];
+    for (int i = 0; i < 3 + 1 + 8; ++i) { /* a, b, c; the edge; each thread's scenario object */
+        if (i < 3)
+            snprintf(name, sizeof name, "/fz%d%c", process_index, 'a' + i);
+        else if (i == 3)
+            snprintf(name, sizeof name, "/fz%d-edge", process_index);
+        else
+            snprintf(name, sizeof name, "/fz%ds%d", process_index, i - 4);
+        fuzz_call(SYSCALL_SEMAPHORE_UNLINK, (uint32_t)name, 0, 0, 0, 0);
+        fuzz_call(SYSCALL_SHM_UNLINK, (uint32_t)name, 0, 0, 0, 0);
+    }
+}
+
+void unlink_shared_names(void) {
+    for (int i = 0; i < SHARED_NAME_COUNT; ++i) {
+        fuzz_call(SYSCALL_SEMAPHORE_UNLINK, (uint32_t)SHARED_NAMES[i], 0, 0, 0, 0);
+        fuzz_call(SYSCALL_SHM_UNLINK, (uint32_t)SHARED_NAMES[i], 0, 0, 0, 0);
     }
 }
 
@@ -170,8 +194,10 @@ uint32_t path_value(struct fuzz_thread* thread) {
 
 uint32_t object_name_value(struct fuzz_thread* thread) {
     uint32_t choice = random_below(&thread->random, 12);
-    if (choice < 8)
+    if (choice < 6)
         return (uint32_t)g_names[random_below(&thread->random, 3)];
+    if (choice < 8)
+        return (uint32_t)SHARED_NAMES[random_below(&thread->random, SHARED_NAME_COUNT)];
     if (choice == 8)
         return (uint32_t)BAD_NAMES[random_below(&thread->random, COUNT(BAD_NAMES))];
     if (choice == 9)

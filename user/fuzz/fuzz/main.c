@@ -137,6 +137,18 @@ static int wait_for_workers(const long* pids, uint32_t count, uint32_t killed) {
     return failed;
 }
 
+/* A victim spawned by a worker that was then killed lives on, blocked for good, as init's
+ * child: the run ends every process of this program but itself (init collects them). */
+static void kill_orphaned_victims(void) {
+    struct abi_process_info processes[ABI_PROCESS_MAX];
+    long count = fuzz_call(SYSCALL_PROCESS_LIST, (uint32_t)processes, ABI_PROCESS_MAX, 0, 0, 0);
+    for (long i = 0; i < count && i < ABI_PROCESS_MAX; ++i) {
+        if ((uint32_t)processes[i].pid != g_pid && processes[i].state == ABI_PROCESS_RUNNING &&
+            strcmp(processes[i].name, "fuzz") == 0)
+            fuzz_call(SYSCALL_KILL, (uint32_t)processes[i].pid, ABI_SIGKILL, 0, 0, 0);
+    }
+}
+
 static uint32_t option(int argc, char** argv, const char* name, uint32_t fallback) {
     for (int i = 1; i + 1 < argc; ++i) {
         if (strcmp(argv[i], name) == 0)
@@ -182,6 +194,8 @@ static int run(int argc, char** argv) {
             fuzz_call(SYSCALL_KILL, (uint32_t)pids[killed], ABI_SIGKILL, 0, 0, 0);
     }
     int failed_workers = wait_for_workers(pids, processes, killed);
+    if (killed != 0xFFFFFFFFu)
+        kill_orphaned_victims();
     unlink_shared_names();
     for (uint32_t i = 0; i < processes; ++i) /* a killed worker could not remove its own */
         unlink_worker_names((int)i);

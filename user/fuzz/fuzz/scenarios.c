@@ -265,17 +265,25 @@ static void exhaust_threads(struct fuzz_thread* thread) {
                       finish_raw(thread, threads[i]), 0, -EBADF, -EINVAL, TAKEN);
 }
 
-/* One small shared-memory object mapped again and again until the address space or memory runs
- * out (or 48 times), then every mapping removed. */
-static void map_until_refused(struct fuzz_thread* thread) {
+/* A shared-memory object of this thread's own, its name removed at once (so nothing is left if
+ * the worker is killed): a handle, or an error. */
+static long private_object(struct fuzz_thread* thread) {
     char name[32];
     snprintf(name, sizeof name, "/fz%ds%d", thread->process_index, thread->thread_index);
     call(thread, SYSCALL_SHM_UNLINK, (uint32_t)name, 0, 0);
     long object =
         call(thread, SYSCALL_SHM_OPEN, (uint32_t)name, ABI_O_CREAT | ABI_O_EXCL | ABI_O_RDWR, 0);
+    if (!is_error(object))
+        call(thread, SYSCALL_SHM_UNLINK, (uint32_t)name, 0, 0);
+    return object;
+}
+
+/* One small shared-memory object mapped again and again until the address space or memory runs
+ * out (or 48 times), then every mapping removed. */
+static void map_until_refused(struct fuzz_thread* thread) {
+    long object = private_object(thread);
     if (is_error(object))
         return;
-    call(thread, SYSCALL_SHM_UNLINK, (uint32_t)name, 0, 0);
     uint32_t length = (1 + random_below(&thread->random, 64)) * 4096;
     long addresses[48];
     int count = 0;
@@ -295,6 +303,28 @@ static void map_until_refused(struct fuzz_thread* thread) {
     close_handle(thread, object);
 }
 
+/* Shared-memory objects of the largest size until memory runs out (128 MiB of RAM holds about
+ * seven), then all of it given back: every other thread meanwhile meets ENOMEM. */
+static void exhaust_memory(struct fuzz_thread* thread) {
+    long objects[16];
+    int count = 0;
+    long result = 0;
+    while (count < (int)COUNT(objects)) {
+        long object = private_object(thread);
+        if (is_error(object)) {
+            result = object;
+            break;
+        }
+        objects[count++] = object;
+        result = call(thread, SYSCALL_FTRUNCATE, object, ABI_SHARED_MEMORY_MAX, 0);
+        if (is_error(result))
+            break;
+    }
+    EXPECT_ONE_OF(thread, "shared memory beyond the RAM", result, -ENOMEM, -EMFILE);
+    while (count > 0)
+        close_handle(thread, objects[--count]);
+}
+
 void scenario_run(struct fuzz_thread* thread) {
     static void (*const SCENARIOS[])(struct fuzz_thread*) = {
         close_mutex_while_blocked,
@@ -309,6 +339,7 @@ void scenario_run(struct fuzz_thread* thread) {
         exhaust_handles,
         exhaust_threads,
         map_until_refused,
+        exhaust_memory,
     };
     ++thread->scenarios;
     SCENARIOS[random_below(&thread->random, COUNT(SCENARIOS))](thread);

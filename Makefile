@@ -11,6 +11,8 @@
 #   make trace      boot with the scheduling trace on; writes build/trace.{txt,json,svg}
 #                   (TEST=name for a kernel test, DEMO=name ARGS="..." for a demo)
 #   make bench      run the benchmarks, print the table, write build/bench.json (BENCH=name,...)
+#   make fuzz       the system-call fuzzer, one boot per seed: SEED=first CALLS=per-boot RUNS=boots
+#                   (PROCESSES=, THREADS=); any panic, hang or leak names the command repeating it
 #   make format     clang-format every source file; make format-check only checks
 #   make clean      remove build/
 #
@@ -163,6 +165,17 @@ deps:
 # Tests: host GoogleTest, then one QEMU per kernel test, then the gdb batch test.
 test: deps all
 	@tools/run-tests.sh $(if $(TEST),--only $(TEST))
+
+# The system-call fuzzer (user/fuzz/, docs/fuzzing.md): RUNS boots with seeds SEED, SEED+1, ...
+SEED      ?= 1
+CALLS     ?= 20000
+RUNS      ?= 1
+PROCESSES ?= 3
+THREADS   ?= 3
+.PHONY: fuzz
+fuzz: deps all $(BUILD)/test.iso
+	@python3 tools/fuzz/fuzz.py --build $(BUILD) --seed $(SEED) --calls $(CALLS) --runs $(RUNS) \
+		--processes $(PROCESSES) --threads $(THREADS)
 
 include tests/host/host.mk
 include user/demos/host-demos.mk

@@ -79,6 +79,8 @@ const char* error_description(Error error) {
         return "limit reached";
     case Error::NoSuchSystemCall:
         return "no such system call";
+    case Error::Inconsistent:
+        return "kernel invariant broken";
     }
     return "unknown error";
 }

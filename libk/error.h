@@ -47,6 +47,7 @@ enum class Error : uint8_t {
     Interrupted,      // a wait ended because the waiting thread's process is ending
     LimitReached,     // a fixed limit (threads, processes) is reached: try again later
     NoSuchSystemCall, // a system call number that does not exist
+    Inconsistent,     // the kernel's self-check found a broken invariant
 };
 
 // A short English description for reports ("out of memory").

@@ -6,6 +6,8 @@
 #   tools/run-kernel-batch.sh kernel K N       the K-th of every N kernel tests that share a boot
 #   tools/run-kernel-batch.sh user NAME...     the user test programs NAME... (as user:NAME)
 #   tools/run-kernel-batch.sh alone NAME       one test in a boot of its own (run-kernel-test.sh)
+#   tools/run-kernel-batch.sh fuzz NAME ARGS   the fuzzer's driver (tools/fuzz/fuzz.py ARGS) as the
+#                                              test NAME: one seed, or --replay of saved seeds
 # The boot gets its command line through QEMU's fw_cfg (arch/firmware_config.h), so every batch
 # boots the one ISO $BUILD/test.iso. When a test fails, the boot ends there (a failed EXPECT or a
 # panic stops the kernel); the batch then boots again, starting after it, so one failure never
@@ -132,10 +134,27 @@ run_user_batch() {
     done
 }
 
+# --- the fuzzer: tools/fuzz/fuzz.py judges its boots itself (panic, hang, leak, contract) -------
+run_fuzz() {
+    local name=$1
+    shift
+    local log=$results/$name.out started status
+    started=$(date +%s%N)
+    python3 tools/fuzz/fuzz.py --build "$BUILD" --jobs 1 "$@" >"$log" 2>&1
+    status=$?
+    local milliseconds=$((($(date +%s%N) - started) / 1000000))
+    if [ $status = 0 ]; then
+        verdict "$name" PASS "$log" "$milliseconds"
+    else
+        verdict "$name" "FAIL: $(grep -m1 '^FAIL' "$log" || tail -n 1 "$log")" "$log" "$milliseconds"
+    fi
+}
+
 case $kind in
 kernel) run_kernel_shard "$1" "$2" ;;
+fuzz) run_fuzz "$@" ;;
 user) run_user_batch "$@" ;;
 alone) exec tools/run-kernel-test.sh "$1" ;; # a boot of its own, through GRUB's command line
-*) echo "run-kernel-batch: kernel K N, user NAME..., or alone NAME" >&2; exit 2 ;;
+*) echo "run-kernel-batch: kernel K N, user NAME..., alone NAME, or fuzz NAME ARGS" >&2; exit 2 ;;
 esac
 exit 0

@@ -6,7 +6,8 @@
 #                                   "host:Suite.Case" (GoogleTest filter), "tools" (the host
 #                                   tools' Python tests), "host-demos" (the demos built for
 #                                   Linux), "kernel-demos" (the demos on the kernel), "bench"
-#                                   (make bench runs and writes valid JSON), or a gdb test name
+#                                   (make bench runs and writes valid JSON), "fuzz" (the bounded
+#                                   fuzz and the replay of tests/fuzz/seeds), or a gdb test name
 # Kernel tests run in batches, many in one QEMU boot with a leak check after each
 # (tools/run-kernel-batch.sh); tests that end the kernel or need command-line words of their own
 # get a boot each (tools/run-kernel-test.sh), as does the one test named by --only. The user tests
@@ -64,6 +65,14 @@ for name in $(sed -n 's/^\([a-z_0-9]\{1,\}\)[[:space:]].*/\1/p' tests/kernel/com
         record "$name (not declared alone)" FAIL
     fi
 done
+# The bounded fuzz (docs/fuzzing.md): FUZZ_SEEDS boots of FUZZ_CALLS calls each, and one boot per
+# seed saved in tests/fuzz/seeds (seeds that once found a bug), run in the same pool of QEMUs.
+FUZZ_SEEDS=${FUZZ_SEEDS:-1 2 3 4}
+FUZZ_CALLS=${FUZZ_CALLS:-8000}
+fuzz_jobs=()
+for seed in $FUZZ_SEEDS; do fuzz_jobs+=("fuzz fuzz:seed-$seed --seed $seed --calls $FUZZ_CALLS"); done
+[ -s tests/fuzz/seeds ] && fuzz_jobs+=("fuzz fuzz:replay --replay tests/fuzz/seeds")
+fuzz_tests=$(printf '%s\n' "${fuzz_jobs[@]}" | awk '{print $2}')
 user_programs=$(tar tf "$BUILD/initrd.tar" | sed -n 's|^tests/\([^/]*\)$|\1|p' |
     grep -vx 'run_all' | sort)
 kernel_tests="$kernel_tests $(printf 'user:%s\n' $user_programs)"
@@ -74,6 +83,7 @@ if [ -n "$only" ]; then
     case $only in
     host | host:*) run_host=1; kernel_tests=""; gdb_tests="" ;;
     tools | host-demos | kernel-demos | bench) kernel_tests=""; gdb_tests="" ;;
+    fuzz) kernel_tests=$fuzz_tests; gdb_tests="" ;;
     *)
         if printf '%s\n' $kernel_tests | grep -qx "$only"; then
             kernel_tests=$only; gdb_tests=""
@@ -145,7 +155,11 @@ phase_done tools
 
 # --- kernel and user tests: batches and boots of their own, $JOBS QEMUs at a time ------------
 if [ -n "$kernel_tests" ]; then
-    if [ -n "$only" ]; then
+    if [ "$only" = fuzz ]; then
+        make -s "$BUILD/test.iso" || { echo "run-tests: cannot build $BUILD/test.iso" >&2; exit 1; }
+        jobs=("${fuzz_jobs[@]}")
+        echo "== the bounded fuzz (${#jobs[@]} boots, $JOBS at a time)"
+    elif [ -n "$only" ]; then
         jobs=("alone $only")
         echo "== $only, in a boot of its own"
     else
@@ -161,6 +175,8 @@ if [ -n "$kernel_tests" ]; then
         done
         for ((shard = 1; shard <= JOBS; ++shard)); do jobs+=("kernel $shard $JOBS"); done
         for name in $own_boot_tests; do jobs+=("alone $name"); done
+        jobs+=("${fuzz_jobs[@]}")
+        kernel_tests="$kernel_tests $fuzz_tests"
         echo "== kernel and user tests ($(echo $kernel_tests | wc -w) in ${#jobs[@]} boots" \
             "and more after a failure, $JOBS at a time)"
     fi

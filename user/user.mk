@@ -16,7 +16,7 @@ USER_BUILD    := $(BUILD)/user
 USER_LIBRARY  := $(USER_BUILD)/libuser.a
 USER_CRT0     := $(USER_BUILD)/library/user/lib/arch/crt0.asm.o
 USER_LINKER_SCRIPT := user/lib/user.ld
-USER_PROGRAM_FOLDERS := user/bin user/demos user/tests user/bench
+USER_PROGRAM_FOLDERS := user/bin user/demos user/tests user/bench user/fuzz
 
 # Code generation for user mode: no SSE (the kernel saves only the x87 state of user threads,
 # see libk/abi/program_start.h), static addresses, frame pointers for backtraces.
@@ -87,6 +87,7 @@ $(USER_BUILD)/objects/%.cpp.o: %.cpp
 
 # user/tests/contract.c checks errors against the table generated from the ABI's comments.
 $(USER_BUILD)/objects/user/tests/contract.c.o: $(CONTRACT_TABLE)
+$(USER_BUILD)/objects/user/fuzz/fuzz/contract.c.o: $(CONTRACT_TABLE)
 
 # crt0 first, then the program, then the library and the compiler's helpers (64-bit division).
 .SECONDEXPANSION:

@@ -86,6 +86,14 @@ HeapStatistics kernel_heap_statistics() {
     return heap().statistics();
 }
 
+bool find_kernel_heap_problem(HeapProblem& problem) {
+    InterruptsOff interrupts_off;
+    if (!heap().check_all().is_error())
+        return false;
+    problem = heap().last_problem();
+    return true;
+}
+
 void check_kernel_heap() {
     InterruptsOff interrupts_off;
     libk::ErrorOr<void> result = heap().check_all();

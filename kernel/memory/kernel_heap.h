@@ -21,6 +21,10 @@ void kernel_free(void* pointer);
 
 HeapStatistics kernel_heap_statistics();
 
+// Walks the whole heap; true (and what and where in `problem`) when something is damaged. The
+// kernel's self-check (kernel/debug/self_check.h) reports it instead of panicking.
+bool find_kernel_heap_problem(HeapProblem& problem);
+
 // Walks the whole heap and panics if anything is damaged (for tests and debugging).
 void check_kernel_heap();
 

@@ -59,3 +59,21 @@ int HandleTable::count() {
     SpinlockLocker locker(m_lock);
     return m_count;
 }
+
+const char* HandleTable::find_inconsistency(int& culprit) {
+    SpinlockLocker locker(m_lock);
+    int open = 0;
+    for (int handle = 0; handle < CAPACITY; ++handle) {
+        const KernelObject* object = m_slots[handle].object;
+        if (object == nullptr)
+            continue;
+        culprit = handle;
+        ++open;
+        if (object->reference_count() == 0)
+            return "a handle names an object with no references";
+        if (const char* problem = object->find_inconsistency())
+            return problem;
+    }
+    culprit = -1;
+    return open == m_count ? nullptr : "the count of open handles disagrees with the slots";
+}

@@ -63,6 +63,11 @@ public:
     // Open handles now.
     int count();
 
+    // For the kernel's self-check, with interrupts disabled: nullptr when the count matches the
+    // open slots and every object behind them is referenced and keeps its own rules, otherwise
+    // what is broken; `culprit` is the handle (-1 for the table as a whole).
+    const char* find_inconsistency(int& culprit);
+
 private:
     struct Slot {
         KernelObject* object = nullptr; // one reference, owned by the slot

@@ -59,6 +59,11 @@ public:
     libk::ErrorOr<void> charge_more(size_t bytes);
     void uncharge(size_t bytes);
 
+    // For the kernel's self-check, with interrupts disabled: nullptr when the object keeps its
+    // own rules (a mutex with waiters has an owner, ...), otherwise what is broken. Objects with
+    // no rules to check keep the default.
+    virtual const char* find_inconsistency() const { return nullptr; }
+
 protected:
     // Every concrete class also says `static constexpr ObjectKind KIND = ...;`, which is how
     // HandleTable::get<T> checks the kind of what a handle names.

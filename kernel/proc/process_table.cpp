@@ -81,4 +81,19 @@ void set_init_process(Process* process) {
     g_init = process;
 }
 
+const char* find_inconsistency(const Process*& culprit, int& handle) {
+    handle = -1;
+    for (Process& process : g_processes) {
+        culprit = &process;
+        if (process.state() == ProcessState::Zombie && process.live_thread_count() != 0)
+            return "a zombie process has live threads";
+        if (process.state() == ProcessState::Zombie && process.handles().count() != 0)
+            return "a zombie process still has open handles";
+        if (const char* problem = process.handles().find_inconsistency(handle))
+            return problem;
+    }
+    culprit = nullptr;
+    return nullptr;
+}
+
 } // namespace process_table

@@ -38,4 +38,9 @@ uint32_t count();
 Process* init_process();
 void set_init_process(Process* process);
 
+// For the kernel's self-check, with interrupts disabled: nullptr when every process in the table
+// is sound (its handle table, the objects behind it, a zombie with no live threads), otherwise
+// what is broken; `culprit` and `handle` say where (handle -1: not one handle).
+const char* find_inconsistency(const Process*& culprit, int& handle);
+
 } // namespace process_table

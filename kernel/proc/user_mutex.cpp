@@ -81,3 +81,19 @@ void UserMutex::handle_closed(Process&) {
     // any other, who will see m_closed. There are none while a mutex has only one handle.
     m_waiters.wake_all();
 }
+
+// A waiter waits only for a mutex someone owns, and hand_over names the next owner as it takes
+// it out of the queue, so nobody waits for a free mutex and the owner never waits for itself.
+const char* UserMutex::find_inconsistency() const {
+    if (m_closed && (m_owner != 0 || !m_waiters.is_empty()))
+        return "a closed mutex has an owner or waiters";
+    if (!m_waiters.is_empty() && m_owner == 0)
+        return "threads wait for a mutex that nobody owns";
+    for (const Thread& waiter : m_waiters) {
+        if (waiter.state() != ThreadState::Blocked)
+            return "a thread waiting for a mutex is not blocked";
+        if (waiter.id() == m_owner)
+            return "the owner of a mutex waits for it";
+    }
+    return nullptr;
+}

@@ -35,6 +35,7 @@ public:
 
     // Its one handle is closed: the mutex ends (see above).
     void handle_closed(Process& owner) override;
+    const char* find_inconsistency() const override;
 
     ThreadId owner() const { return m_owner; }
 

@@ -50,3 +50,16 @@ libk::ErrorOr<void> UserSemaphore::post() {
                                        woken != nullptr ? woken->id() : trace::NO_THREAD, m_value);
     return {};
 }
+
+// post() hands its unit to a waiter instead of counting it, so units and waiters never coexist.
+const char* UserSemaphore::find_inconsistency() const {
+    if (m_value > ABI_SEMAPHORE_VALUE_MAX)
+        return "a semaphore's count is above ABI_SEMAPHORE_VALUE_MAX";
+    if (m_value > 0 && !m_waiters.is_empty())
+        return "threads wait for a semaphore that has units";
+    for (const Thread& waiter : m_waiters) {
+        if (waiter.state() != ThreadState::Blocked)
+            return "a thread waiting for a semaphore is not blocked";
+    }
+    return nullptr;
+}

@@ -28,6 +28,8 @@ public:
     // The count (0 while threads wait).
     uint32_t value() const { return m_value; }
 
+    const char* find_inconsistency() const override;
+
 private:
     // Both protected by disabling interrupts. m_value > 0 only while nobody waits.
     uint32_t m_value;

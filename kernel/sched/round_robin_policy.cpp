@@ -82,3 +82,37 @@ size_t RoundRobinPolicy::ready_count() const {
         count += level.size();
     return count;
 }
+
+// What enqueue and pick_next keep true: a level's threads are ready and of its priority, those
+// finishing a turn have ticks left and those waiting for one have none, and the mask has a bit
+// exactly for the non-empty levels.
+const char* RoundRobinPolicy::find_inconsistency(size_t ready_threads) const {
+    size_t queued = 0;
+    for (unsigned priority = 0; priority < PRIORITY_LEVELS; ++priority) {
+        const Level& level = m_levels[priority];
+        bool marked = (m_non_empty_levels & (1u << priority)) != 0;
+        if (marked == level.is_empty())
+            return "the mask of non-empty levels disagrees with a level";
+        for (const Thread& thread : level.resuming) {
+            if (thread.scheduling_state().time_slice_left == 0)
+                return "a thread finishing its turn has no ticks left";
+        }
+        for (const Thread& thread : level.waiting) {
+            if (thread.scheduling_state().time_slice_left != 0)
+                return "a thread waiting for a new turn still has ticks left";
+        }
+        const ThreadQueue* queues[] = {&level.resuming, &level.waiting};
+        for (const ThreadQueue* queue : queues) {
+            for (const Thread& thread : *queue) {
+                if (thread.state() != ThreadState::Ready)
+                    return "a thread in the ready set is not in state Ready";
+                if (thread.priority() != priority)
+                    return "a thread is on the level of another priority";
+            }
+        }
+        queued += level.size();
+    }
+    if (queued != ready_threads)
+        return "the ready set does not hold exactly the threads in state Ready";
+    return nullptr;
+}

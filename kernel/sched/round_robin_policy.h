@@ -29,6 +29,7 @@ public:
     Thread* pick_next() override;
     TickDecision on_tick(Thread& running) override;
     bool should_preempt(const Thread& running, const Thread& candidate) const override;
+    const char* find_inconsistency(size_t ready_threads) const override;
 
     uint32_t quantum_ticks() const { return m_quantum_ticks; }
     size_t ready_count() const;

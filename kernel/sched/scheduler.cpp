@@ -224,4 +224,59 @@ void preempt_if_requested() {
     preempt(nullptr);
 }
 
+namespace {
+
+// True when some thread that has not exited is joined by `thread`.
+bool is_joining(const Thread& thread) {
+    for (const Thread& other : g_all_threads) {
+        if (other.joiner() == &thread && other.state() != ThreadState::Exited)
+            return true;
+    }
+    return false;
+}
+
+const char* find_misplaced_thread(const Thread& thread) {
+    bool queued = thread.m_queue_node.is_linked();
+    switch (thread.state()) {
+    case ThreadState::Running:
+        return &thread != g_current ? "a thread that is not current is in state Running"
+               : queued             ? "the running thread is in a queue"
+                                    : nullptr;
+    case ThreadState::Ready:
+        return queued ? nullptr : "a ready thread is in no queue";
+    case ThreadState::Sleeping:
+        return g_sleepers.contains(thread) ? nullptr
+                                           : "a sleeping thread is not in the sleep queue";
+    case ThreadState::Blocked:
+        return queued || is_joining(thread)
+                   ? nullptr
+                   : "a blocked thread is in no wait queue and joins no one";
+    case ThreadState::Exited:
+        return queued ? "an exited thread is still in a queue" : nullptr;
+    }
+    return "a thread has an unknown state";
+}
+
+} // namespace
+
+const char* find_inconsistency(const Thread*& culprit) {
+    verify_interrupts_disabled();
+    culprit = g_current;
+    if (g_current->state() != ThreadState::Running)
+        return "the current thread is not in state Running";
+    size_t ready = 0;
+    for (const Thread& thread : g_all_threads) {
+        culprit = &thread;
+        if (&thread == g_idle && &thread != g_current)
+            continue; // idle waits outside the ready set, whatever its state says
+        if (const char* problem = find_misplaced_thread(thread))
+            return problem;
+        ready += thread.state() == ThreadState::Ready ? 1 : 0;
+    }
+    culprit = nullptr;
+    if (const char* problem = g_sleepers.find_inconsistency())
+        return problem;
+    return g_policy->find_inconsistency(ready);
+}
+
 } // namespace scheduler

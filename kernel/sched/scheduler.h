@@ -74,4 +74,10 @@ void on_timer_tick(arch::InterruptFrame& frame);
 // InterruptGuard or Spinlock): switches if a more urgent thread is waiting for the CPU.
 void preempt_if_requested();
 
+// For the kernel's self-check (kernel/debug/self_check.h), with interrupts disabled: nullptr when
+// every thread is where its state says (the running one is current and in no queue, a ready one
+// in the policy's ready set, a sleeping one in the sleep queue in wake-up order, a blocked one in
+// a wait queue or joining a thread), otherwise what is wrong; `culprit` names the thread.
+const char* find_inconsistency(const Thread*& culprit);
+
 } // namespace scheduler

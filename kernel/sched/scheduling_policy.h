@@ -38,6 +38,12 @@ public:
     // `candidate` just became ready: must it take the CPU from `running` right away?
     virtual bool should_preempt(const Thread& running, const Thread& candidate) const = 0;
 
+    // For the kernel's self-check: nullptr when the ready set is sound and holds exactly
+    // `ready_threads` threads (the scheduler counts the threads whose state is Ready), otherwise
+    // a sentence saying what is wrong. A policy checks what its own structure promises (for
+    // round robin: each thread on the level of its priority, the mask of non-empty levels).
+    virtual const char* find_inconsistency(size_t ready_threads) const = 0;
+
 protected:
     // Policies are never deleted through this interface.
     ~SchedulingPolicy() = default;

@@ -28,3 +28,15 @@ Thread* SleepQueue::pop_due(uint64_t now) {
 bool SleepQueue::remove(Thread& thread) {
     return m_sleepers.remove(thread);
 }
+
+const char* SleepQueue::find_inconsistency() const {
+    uint64_t previous = 0;
+    for (const Thread& thread : m_sleepers) {
+        if (thread.state() != ThreadState::Sleeping)
+            return "a thread in the sleep queue is not in state Sleeping";
+        if (thread.wake_tick() < previous)
+            return "the sleep queue is out of wake-up order";
+        previous = thread.wake_tick();
+    }
+    return nullptr;
+}

@@ -24,6 +24,11 @@ public:
     Thread* first() const { return m_sleepers.first(); }
     size_t size() const { return m_sleepers.size(); }
     bool is_empty() const { return m_sleepers.is_empty(); }
+    bool contains(const Thread& thread) const { return m_sleepers.contains(thread); }
+
+    // For the kernel's self-check: nullptr when every sleeper is Sleeping and the queue is in
+    // wake-up order, otherwise what is wrong.
+    const char* find_inconsistency() const;
 
 private:
     ThreadQueue m_sleepers; // ascending wake tick

@@ -84,6 +84,7 @@ public:
     void set_priority(Priority priority) { m_priority = priority; }
 
     SchedulingState& scheduling_state() { return m_scheduling_state; }
+    const SchedulingState& scheduling_state() const { return m_scheduling_state; }
     ThreadStatistics& statistics() { return m_statistics; }
     const ThreadStatistics& statistics() const { return m_statistics; }
 

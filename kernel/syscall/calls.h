@@ -35,6 +35,7 @@ Result process_info(uint32_t pid, uint32_t info);
 Result process_list(uint32_t buffer, uint32_t capacity);
 Result thread_list(uint32_t buffer, uint32_t capacity);
 Result system_info(uint32_t info);
+Result self_check();
 
 // threads
 Result thread_create(uint32_t entry, uint32_t argument);

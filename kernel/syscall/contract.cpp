@@ -30,6 +30,8 @@ bool is_listed(const abi_documented_errors& call, int error) {
     return false;
 }
 
+} // namespace
+
 const char* error_name(int error) {
     for (const abi_error_name& entry : ABI_ERROR_NAMES) {
         if (entry.number == error)
@@ -38,7 +40,10 @@ const char* error_name(int error) {
     return "an unnamed error";
 }
 
-} // namespace
+const char* call_name(uint32_t number) {
+    const abi_documented_errors* call = documented_errors_of(number);
+    return call != nullptr ? call->name : "unknown call";
+}
 
 void check_error(uint32_t number, int error) {
     const abi_documented_errors* call = documented_errors_of(number);

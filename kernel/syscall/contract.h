@@ -16,6 +16,11 @@ constexpr const char MARKER[] = "CONTRACT BROKEN";
 // see the result (its process is ending) are not checked: the error never reaches user space.
 void check_error(uint32_t number, int error);
 
+// The call's name from the same table ("mutex_lock"), or "unknown call" for a number outside it.
+const char* call_name(uint32_t number);
+// The error's name ("EBADF"), or "an unnamed error".
+const char* error_name(int error);
+
 // How often check_error found an error outside the contract since boot (for kernel tests).
 uint32_t broken_count();
 

@@ -7,6 +7,7 @@
 #include "arch/interrupts.h"
 #include "kernel/debug/panic.h"
 #include "kernel/sched/scheduler.h"
+#include "kernel/syscall/call_log.h"
 #include "kernel/syscall/calls.h"
 #include "kernel/syscall/contract.h"
 #include "kernel/syscall/errors.h"
@@ -71,6 +72,7 @@ constexpr Entry ENTRIES[] = {
     {SYSCALL_CONSOLE_SET_FOREGROUND, [](const Arguments& a) { return console_set_foreground(a.value[0]); }},
     {SYSCALL_SYSTEM_INFO, [](const Arguments& a) { return system_info(a.value[0]); }},
     {SYSCALL_COPY_MEMORY, [](const Arguments& a) { return copy_memory(a.value[0], a.value[1], a.value[2]); }},
+    {SYSCALL_SELF_CHECK, [](const Arguments&) { return self_check(); }},
 };
 // clang-format on
 static_assert(sizeof ENTRIES / sizeof ENTRIES[0] == SYSCALL_COUNT - 1, "one entry per call");
@@ -83,16 +85,18 @@ void on_system_call(arch::InterruptFrame& frame) {
     arch::enable_interrupts();
     Arguments arguments{{frame.ebx, frame.ecx, frame.edx, frame.esi, frame.edi}};
     uint32_t number = frame.eax;
+    uint32_t sequence = call_log::begin(number, arguments.value);
     Result result = number < SYSCALL_COUNT && g_table[number] != nullptr
                         ? g_table[number](arguments)
                         : Result(libk::Error::NoSuchSystemCall);
     if (!result.is_error()) {
         frame.eax = result.value();
-        return;
+    } else {
+        int error = error_number(result.error());
+        contract::check_error(number, error);
+        frame.eax = static_cast<uint32_t>(-error);
     }
-    int error = error_number(result.error());
-    contract::check_error(number, error);
-    frame.eax = static_cast<uint32_t>(-error);
+    call_log::finish(sequence, frame.eax);
 }
 
 } // namespace
@@ -111,6 +115,7 @@ void initialize() {
         VERIFY(g_table[entry.number] == nullptr); // each number once
         g_table[entry.number] = entry.call;
     }
+    call_log::initialize();
     arch::interrupts::set_handler(arch::SYSTEM_CALL_VECTOR, on_system_call);
 }
 

@@ -64,6 +64,8 @@ int error_number(libk::Error error) {
         return EINTR;
     case libk::Error::NoSuchSystemCall:
         return ENOSYS;
+    case libk::Error::Inconsistent:
+        return EIO;
     case libk::Error::InvalidArgument:
     case libk::Error::WrongKind:
     case libk::Error::AlreadyJoined:

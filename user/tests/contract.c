@@ -253,6 +253,7 @@ static void sweep_processes_and_time(void) {
     try_call(SYSCALL_GETTID, 0, 0, 0);
     try_call(SYSCALL_YIELD, 0, 0, 0);
     try_call(SYSCALL_SLEEP_MS, 1, 0, 0);
+    try_call(SYSCALL_SELF_CHECK, 0, 0, 0); /* EPERM without self_check=on */
     for (size_t i = 0; i < COUNT(POINTERS); ++i) {
         uint32_t pointer = POINTERS[i];
         for (size_t j = 0; j < COUNT(NUMBERS); ++j) {

@@ -17,6 +17,10 @@ int os_process_info(pid_t pid, struct abi_process_info* info);
 int os_process_list(struct abi_process_info* buffer, int capacity);
 int os_thread_list(struct abi_thread_info* buffer, int capacity);
 int os_system_info(struct abi_system_info* info);
+/* Asks the kernel to check its own invariants (heap, scheduler queues, processes and handles):
+ * 0 when all hold; -1 with EIO when one is broken (the serial log says which), EPERM unless the
+ * kernel was started with self_check=on. */
+int os_self_check(void);
 
 uint64_t os_uptime_ms(void);
 /* The CPU's time-stamp counter: cycles, for timing short things. */

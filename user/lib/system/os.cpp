@@ -22,6 +22,10 @@ int os_system_info(struct abi_system_info* info) {
     return userlib::c_result(userlib::system_call(SYSCALL_SYSTEM_INFO, info));
 }
 
+int os_self_check() {
+    return userlib::c_result(userlib::system_call(SYSCALL_SELF_CHECK));
+}
+
 uint64_t os_uptime_ms() {
     uint64_t milliseconds = 0;
     userlib::system_call(SYSCALL_UPTIME_MS, &milliseconds);

@@ -60,6 +60,7 @@ void describe(Process& process, abi_process_info& info) {
     if (const memory::MemoryAccount* account = process.memory_account()) {
         info.charged_frames = account->charged_frames();
         info.charged_heap_bytes = static_cast<uint32_t>(account->charged_bytes());
+        info.charged_pages = account->charged_pages();
         info.memory_limit_pages = account->limit_pages();
     }
     libk::copy_string(info.name, process.name(), sizeof info.name);

@@ -120,10 +120,12 @@ struct abi_process_info {
     /* What the kernel has allocated for it (docs/memory.md): frames (user pages, page tables,
      * kernel stacks of its threads, frames of the shared-memory objects it created) and bytes of
      * kernel heap (its threads', mutexes', semaphores', files' and shared-memory objects'
-     * bookkeeping). A request that would take charged_frames plus the heap bytes in whole pages
-     * past memory_limit_pages fails with ENOMEM (memlimit=N MiB on the kernel command line). */
+     * bookkeeping). charged_pages is the frames plus the heap bytes in whole pages: a request
+     * that would take it past memory_limit_pages fails with ENOMEM (memlimit=N MiB on the kernel
+     * command line). */
     uint32_t charged_frames;
     uint32_t charged_heap_bytes;
+    uint32_t charged_pages;
     uint32_t memory_limit_pages;
     char name[ABI_NAME_SIZE]; /* program name, e.g. "hello" */
 };

@@ -68,9 +68,7 @@ static int grow_heap(struct hog_report* report, uint32_t margin, uint32_t floor)
     int pages = 0;
     for (;;) {
         struct abi_process_info info = self_info();
-        if (info.memory_limit_pages != 0 &&
-            info.charged_frames + info.charged_heap_bytes / PAGE + margin >=
-                info.memory_limit_pages)
+        if (info.memory_limit_pages != 0 && info.charged_pages + margin >= info.memory_limit_pages)
             return pages;
         if (free_frames() <= floor)
             return pages;
@@ -293,6 +291,7 @@ static void check_limit(const char* self) {
     int stopped_by = errno;
     struct abi_process_info full = self_info();
     uint32_t charged = full.charged_frames + (full.charged_heap_bytes + PAGE - 1) / PAGE;
+    EXPECT_VALUE(full.charged_pages, charged);
     printf("limit %u pages; heap grew by %d pages; charged %u pages\n", full.memory_limit_pages,
            pages, charged);
     EXPECT_VALUE(stopped_by, ENOMEM);

@@ -13,6 +13,9 @@
 #   and any test whose log has "CONTRACT BROKEN" -> FAIL: a system call returned an error that
 #   its contract in libk/abi/system_calls.h does not list (kernel/syscall/contract.h)
 # Extra command-line words for a test come from tests/kernel/command-lines (NAME words...).
+# The boot is of the one test ISO ($BUILD/test.iso, make builds it), with the words through QEMU's
+# fw_cfg device (arch/firmware_config.h); a test listed in tests/kernel/through-grub gets an ISO
+# of its own whose GRUB menu passes the words, exactly as make run passes its command line.
 # The CPU model is tools/qemu-cpu.sh's (one with SMEP and SMAP), unless tests/kernel/cpu-models
 # gives the test another (NAME model).
 # A test with trace=on also writes its scheduling trace to COM2 (NAME.trace.txt), and passes only
@@ -23,7 +26,8 @@ BUILD=${BUILD:-build}
 TIMEOUT=${TEST_TIMEOUT:-60}
 results=$BUILD/test-results
 log=$results/$name.log
-iso=$results/$name.iso
+through_grub=0
+grep -qx "$name" tests/kernel/through-grub 2>/dev/null && through_grub=1
 
 extra=$(sed -n "s/^$name[[:space:]]\{1,\}//p" tests/kernel/command-lines 2>/dev/null)
 cpu=$(sed -n "s/^$name[[:space:]]\{1,\}//p" tests/kernel/cpu-models 2>/dev/null)
@@ -38,16 +42,25 @@ user:*) # through the suite's driver when there is one: it adds the leak check a
     command_line="$extra test-exit=$name run=$run" ;;
 *) command_line="test=$name $extra" ;;
 esac
-tools/make-iso.sh "$iso" "$command_line" || { echo "FAIL: could not build ISO" >"$results/$name.result"; exit 0; }
+if [ $through_grub = 1 ]; then
+    iso=$results/$name.iso
+    tools/make-iso.sh "$iso" "$command_line" ||
+        { echo "FAIL: could not build ISO" >"$results/$name.result"; exit 0; }
+    words=()
+else
+    iso=$BUILD/test.iso
+    # QEMU reads a comma in an option's value as ",,".
+    words=(-fw_cfg "name=opt/teaching-kernel/command-line,string=${command_line//,/,,}")
+fi
 
 start=$(date +%s%N)
 timeout "$TIMEOUT" qemu-system-i386 -m 128M -accel tcg -cpu "$cpu" -no-reboot -boot d -display none \
     -cdrom "$iso" -serial "file:$log" ${trace:+-serial file:$trace.txt} \
-    -device isa-debug-exit,iobase=0xf4,iosize=0x04 \
+    -device isa-debug-exit,iobase=0xf4,iosize=0x04 "${words[@]}" \
     ${QEMU_EXTRA:-} </dev/null >"$results/$name.qemu.log" 2>&1
 status=$?
 elapsed_ms=$((($(date +%s%N) - start) / 1000000))
-rm -f "$iso"
+[ $through_grub = 1 ] && rm -f "$iso"
 tr -d '\r' <"$log" >"$log.tmp" 2>/dev/null && mv "$log.tmp" "$log"
 
 expected_panic=$(sed -n 's/^TEST EXPECT PANIC: //p' "$log" | head -n 1)

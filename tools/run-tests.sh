@@ -55,12 +55,12 @@ kernel_tests=$(printf '%s\n' "$kernel_symbols" | sed -n 's/^[0-9a-f]* [A-Za-z] k
 # Tests with a boot of their own (KERNEL_TEST_ALONE, KERNEL_TEST_EXPECTING_PANIC).
 own_boot_tests=$(printf '%s\n' "$kernel_symbols" |
     sed -n 's/^[0-9a-f]* [A-Za-z] kernel_test_own_boot_//p' | sort)
-# A test that needs its own command-line words or CPU model must also be declared alone, or it
-# would run in a batch without them.
-for name in $(sed -n 's/^\([a-z_0-9]\{1,\}\)[[:space:]].*/\1/p' tests/kernel/command-lines \
-    tests/kernel/cpu-models 2>/dev/null | sort -u); do
+# A test that needs its own command-line words, CPU model or GRUB menu must also be declared
+# alone, or it would run in a batch without them.
+for name in $( (sed -n 's/^\([a-z_0-9]\{1,\}\)[[:space:]].*/\1/p' tests/kernel/command-lines \
+    tests/kernel/cpu-models; cat tests/kernel/through-grub) 2>/dev/null | sort -u); do
     if ! printf '%s\n' $own_boot_tests | grep -qx "$name"; then
-        echo "run-tests: $name has command-line words or a CPU model of its own" \
+        echo "run-tests: $name has command-line words, a CPU model or a GRUB boot of its own" \
             "(tests/kernel/); declare it with KERNEL_TEST_ALONE" >&2
         record "$name (not declared alone)" FAIL
     fi
@@ -155,15 +155,14 @@ phase_done tools
 
 # --- kernel and user tests: batches and boots of their own, $JOBS QEMUs at a time ------------
 if [ -n "$kernel_tests" ]; then
+    make -s "$BUILD/test.iso" || { echo "run-tests: cannot build $BUILD/test.iso" >&2; exit 1; }
     if [ "$only" = fuzz ]; then
-        make -s "$BUILD/test.iso" || { echo "run-tests: cannot build $BUILD/test.iso" >&2; exit 1; }
         jobs=("${fuzz_jobs[@]}")
         echo "== the bounded fuzz (${#jobs[@]} boots, $JOBS at a time)"
     elif [ -n "$only" ]; then
         jobs=("alone $only")
         echo "== $only, in a boot of its own"
     else
-        make -s "$BUILD/test.iso" || { echo "run-tests: cannot build $BUILD/test.iso" >&2; exit 1; }
         # The longest first: the user programs and the kernel shards, then the single boots.
         programs=($user_programs)
         jobs=()

@@ -12,7 +12,9 @@
 # (tools/run-kernel-batch.sh); tests that end the kernel or need command-line words of their own
 # get a boot each (tools/run-kernel-test.sh), as does the one test named by --only. The user tests
 # are the programs in the initrd's tests/ folder (but run_all, the driver that runs them), also in
-# batches. As many boots run at once as the machine has cores (JOBS=N to change).
+# batches. Everything that runs a program (the host tests' build and run, the demo groups, the
+# batches and boots, gdb, the quick bench) is one pool of jobs (tools/run-test-job.sh), as many at
+# once as the machine has cores (JOBS=N to change), the longest first; the tool tests come last.
 # At the end: the ten slowest tests, and every test's time in $BUILD/test-times.json.
 set -u
 cd "$(dirname "$0")/.."
@@ -100,32 +102,110 @@ if [ -n "$only" ]; then
     esac
 fi
 
-# --- host tests (GoogleTest): each test case counts as one test --------------------------------
+# --- every test that runs a program: one pool of jobs, $JOBS at a time --------------------------
+# tools/run-test-job.sh runs one job: the host tests (built with one compiler), a demo group, the
+# quick bench, the gdb tests, or a batch of kernel or user tests (tools/run-kernel-batch.sh). The
+# longest go first, so that no core waits at the end while another finishes a long job.
+want() { [ -z "$only" ] || [ "$only" = "$1" ]; }
+jobs=()
 if [ $run_host = 1 ]; then
-    echo "== host tests"
-    if make -s -j"$JOBS" host-test-binary >"$results/host-build.log" 2>&1; then
-        filter=""
-        case $only in host:*) filter="--gtest_filter=${only#host:}" ;; esac
-        "$BUILD/host-tests" $filter --gtest_brief=1 >"$results/host.log" 2>&1
-        host_status=$?
+    case $only in host:*) export HOST_FILTER=${only#host:} ;; esac
+    # Alone, the host build may use every core; in the pool it is one job of many.
+    [ -n "$only" ] && export HOST_JOBS=$JOBS
+    jobs+=("host")
+fi
+want kernel-demos && jobs+=("group kernel-demos")
+want host-demos && jobs+=("group host-demos")
+if [ -n "$kernel_tests" ]; then
+    make -s "$BUILD/test.iso" || { echo "run-tests: cannot build $BUILD/test.iso" >&2; exit 1; }
+    if [ "$only" = fuzz ]; then
+        jobs+=("${fuzz_jobs[@]}")
+    elif [ -n "$only" ]; then
+        jobs+=("alone $only")
+    else
+        programs=($user_programs)
+        for ((shard = 0; shard < JOBS; ++shard)); do
+            group=()
+            for ((index = shard; index < ${#programs[@]}; index += JOBS)); do
+                group+=("${programs[index]}"); done
+            [ ${#group[@]} -gt 0 ] && jobs+=("user ${group[*]}")
+        done
+        for ((shard = 1; shard <= JOBS; ++shard)); do jobs+=("kernel $shard $JOBS"); done
+        kernel_tests="$kernel_tests $fuzz_tests"
+    fi
+fi
+want bench && jobs+=("bench")
+[ -n "$(echo $gdb_tests)" ] && jobs+=("gdb $(echo $gdb_tests)")
+if [ -z "$only" ]; then
+    jobs+=("${fuzz_jobs[@]}")
+    for name in $own_boot_tests; do jobs+=("alone $name"); done
+fi
+if [ ${#jobs[@]} -gt 0 ]; then
+    # A single job (--only) may use every core itself.
+    [ ${#jobs[@]} = 1 ] && export GROUP_JOBS=$JOBS
+    echo "== ${#jobs[@]} jobs, $JOBS at a time: host tests, demos, kernel and user tests" \
+        "($(echo $kernel_tests | wc -w), batches boot again after a failure), gdb, bench"
+    printf '%s\n' "${jobs[@]}" | xargs -P "$JOBS" -L 1 tools/run-test-job.sh
+fi
+
+phase_done programs
+
+# --- counting what the jobs wrote ---------------------------------------------------------------
+# Host tests (GoogleTest): each test case counts as one test.
+if [ $run_host = 1 ]; then
+    host_status=$(cat "$results/host.status" 2>/dev/null || echo build)
+    if [ "$host_status" = build ]; then
+        cat "$results/host-build.log"
+        record "host (build)" FAIL
+    else
         host_passed=$(sed -n 's/^\[  PASSED  \] \([0-9]*\) test.*/\1/p' "$results/host.log")
         host_failed=$(sed -n 's/^\[  FAILED  \] \([0-9]*\) test.*/\1/p' "$results/host.log")
         passed=$((passed + ${host_passed:-0}))
         failed=$((failed + ${host_failed:-0}))
-        if [ $host_status != 0 ]; then
+        if [ "$host_status" != 0 ]; then
             cat "$results/host.log"
             [ -z "$host_failed" ] && { failed=$((failed + 1)); failed_names+=("host (crashed)"); }
             for name in $(sed -n 's/^\[  FAILED  \] \([A-Za-z0-9_]*\.[A-Za-z0-9_]*\).*/\1/p' \
                 "$results/host.log" | sort -u); do failed_names+=("host:$name"); done
         fi
         echo "host: ${host_passed:-0} passed, ${host_failed:-0} failed"
-    else
-        cat "$results/host-build.log"
-        record "host (build)" FAIL
     fi
 fi
 
-phase_done host
+# Kernel and user tests: one result file each.
+for name in $kernel_tests; do
+    verdict=$(head -c 4 "$results/$name.result" 2>/dev/null)
+    record "$name" "${verdict:-FAIL}"
+done
+
+# Groups with a runner of their own: tests/GROUP/run.sh ends with "GROUP: N passed, M failed".
+# host-demos: the demo programs built and run on Linux; kernel-demos: the same runs on the kernel
+# (the same sources, the same checks of their summaries).
+for group in host-demos kernel-demos; do
+    want $group || continue
+    group_status=$(cat "$results/$group.status" 2>/dev/null || echo 1)
+    group_passed=$(sed -n "s/^$group: \([0-9]*\) passed.*/\1/p" "$results/$group.log")
+    group_failed=$(sed -n "s/^$group: [0-9]* passed, \([0-9]*\) failed.*/\1/p" "$results/$group.log")
+    if [ "$group_status" != 0 ]; then
+        grep -v '^PASS' "$results/$group.log"
+        [ "${group_failed:-0}" = 0 ] && group_failed=1
+        failed_names+=("$group")
+    fi
+    passed=$((passed + ${group_passed:-0})); failed=$((failed + ${group_failed:-0}))
+    echo "$group: ${group_passed:-0} passed, ${group_failed:-0} failed"
+done
+
+# gdb tests (batch gdb against QEMU's gdbstub) and the quick bench (make bench runs and writes
+# valid JSON; no figure is judged).
+singles=$(echo $gdb_tests)
+want bench && singles="$singles bench"
+for name in $singles; do
+    if [ "$(head -c 4 "$results/$name.result" 2>/dev/null)" = PASS ]; then
+        echo "PASS  $name"; record "$name" PASS
+    else
+        echo "FAIL  $name"; cat "$results/$name.log" 2>/dev/null; record "$name" FAIL
+    fi
+done
 
 # --- tool tests (Python unittest: the trace converter, the contract table, build dependencies) --
 if { [ $run_host = 1 ] && [ -z "$only" ]; } || [ "$only" = tools ]; then
@@ -133,7 +213,7 @@ if { [ $run_host = 1 ] && [ -z "$only" ]; } || [ "$only" = tools ]; then
     tools_ok=1
     : >"$results/tools.log"
     # tests/build asks make what a header change would rebuild, so it needs every dependency
-    # file, the host tests' too.
+    # file, the host tests' too (the pool has built them, unless --only tools).
     [ -x "$BUILD/host-tests" ] || make -s -j"$JOBS" host-test-binary >/dev/null 2>&1
     for folder in tests/trace tests/contract tests/build; do
         python3 -m unittest discover -b -s "$folder" -v >"$results/tools.$(basename $folder).log" 2>&1
@@ -152,87 +232,6 @@ if { [ $run_host = 1 ] && [ -z "$only" ]; } || [ "$only" = tools ]; then
 fi
 
 phase_done tools
-
-# --- kernel and user tests: batches and boots of their own, $JOBS QEMUs at a time ------------
-if [ -n "$kernel_tests" ]; then
-    make -s "$BUILD/test.iso" || { echo "run-tests: cannot build $BUILD/test.iso" >&2; exit 1; }
-    if [ "$only" = fuzz ]; then
-        jobs=("${fuzz_jobs[@]}")
-        echo "== the bounded fuzz (${#jobs[@]} boots, $JOBS at a time)"
-    elif [ -n "$only" ]; then
-        jobs=("alone $only")
-        echo "== $only, in a boot of its own"
-    else
-        # The longest first: the user programs and the kernel shards, then the single boots.
-        programs=($user_programs)
-        jobs=()
-        for ((shard = 0; shard < JOBS; ++shard)); do
-            group=()
-            for ((index = shard; index < ${#programs[@]}; index += JOBS)); do
-                group+=("${programs[index]}"); done
-            [ ${#group[@]} -gt 0 ] && jobs+=("user ${group[*]}")
-        done
-        for ((shard = 1; shard <= JOBS; ++shard)); do jobs+=("kernel $shard $JOBS"); done
-        for name in $own_boot_tests; do jobs+=("alone $name"); done
-        jobs+=("${fuzz_jobs[@]}")
-        kernel_tests="$kernel_tests $fuzz_tests"
-        echo "== kernel and user tests ($(echo $kernel_tests | wc -w) in ${#jobs[@]} boots" \
-            "and more after a failure, $JOBS at a time)"
-    fi
-    printf '%s\n' "${jobs[@]}" | xargs -P "$JOBS" -L 1 tools/run-kernel-batch.sh
-    for name in $kernel_tests; do
-        verdict=$(head -c 4 "$results/$name.result" 2>/dev/null)
-        record "$name" "${verdict:-FAIL}"
-    done
-fi
-
-phase_done kernel-and-user
-
-# --- groups with a runner of their own: tests/GROUP/run.sh ends with "GROUP: N passed, M failed"
-# host-demos: the demo programs built and run on Linux; kernel-demos: the same runs on the kernel
-# (the same sources, the same checks of their summaries).
-for group in host-demos kernel-demos; do
-    { [ -z "$only" ] || [ "$only" = "$group" ]; } || continue
-    echo "== $group (tests/$group/run.sh)"
-    "tests/$group/run.sh" >"$results/$group.log" 2>&1
-    group_status=$?
-    group_passed=$(sed -n "s/^$group: \([0-9]*\) passed.*/\1/p" "$results/$group.log")
-    group_failed=$(sed -n "s/^$group: [0-9]* passed, \([0-9]*\) failed.*/\1/p" "$results/$group.log")
-    if [ $group_status != 0 ]; then
-        grep -v '^PASS' "$results/$group.log"
-        [ "${group_failed:-0}" = 0 ] && group_failed=1
-        failed_names+=("$group")
-    fi
-    passed=$((passed + ${group_passed:-0})); failed=$((failed + ${group_failed:-0}))
-    echo "$group: ${group_passed:-0} passed, ${group_failed:-0} failed"
-done
-
-phase_done demos
-
-# --- gdb tests: batch gdb against QEMU's gdbstub -----------------------------------------------
-for name in $gdb_tests; do
-    [ -n "$name" ] || continue
-    echo "== gdb test $name"
-    if bash "tests/gdb/$name.sh" >"$results/$name.log" 2>&1; then
-        echo "PASS  $name"; record "$name" PASS
-    else
-        echo "FAIL  $name"; cat "$results/$name.log"; record "$name" FAIL
-    fi
-done
-
-phase_done gdb
-
-# --- benchmarks: `make bench` in a quick mode runs and writes valid JSON (no figure is judged) --
-if [ -z "$only" ] || [ "$only" = bench ]; then
-    echo "== bench (make bench, quick mode)"
-    if tools/bench/check_bench.sh "$results/bench" >"$results/bench.log" 2>&1; then
-        echo "PASS  bench"; record bench PASS
-    else
-        echo "FAIL  bench"; cat "$results/bench.log"; record bench FAIL
-    fi
-fi
-
-phase_done bench
 
 # --- where the time went: the ten slowest tests, and every test's time as JSON ----------------
 python3 tools/test-times.py "$results" "$BUILD/test-times.json" 2>/dev/null

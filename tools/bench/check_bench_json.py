@@ -18,6 +18,7 @@ KERNEL_BENCHMARKS = (
 )
 USER_BENCHMARKS = (
     "user_timestamp_read", "user_null_system_call", "user_thread_yield", "user_process_yield",
+    "user_process_yield_20", "user_process_yield_60", "user_process_round_trip",
     "user_mutex_uncontended", "user_semaphore_uncontended", "user_mutex_handoff",
     "user_semaphore_handoff", "user_semaphore_ping_pong", "user_thread_create_join",
     "user_spawn_wait", "user_share_null_call_alone", "user_share_null_call_busy1",

@@ -19,6 +19,9 @@ int user_thread_create_join(struct sampler* sampler);
 /* process_benchmarks.c */
 int user_null_system_call(struct sampler* sampler);
 int user_process_yield(struct sampler* sampler);
+int user_process_yield_20(struct sampler* sampler);
+int user_process_yield_60(struct sampler* sampler);
+int user_process_round_trip(struct sampler* sampler);
 int user_spawn_wait(struct sampler* sampler);
 /* posix_spawn of /bench/empty and waitpid for it: 0, or an errno value (also a bench_operation). */
 int spawn_empty_and_wait(void* unused);

@@ -9,7 +9,8 @@
 #   run-test-job.sh bench                 tools/bench/check_bench.sh: bench.log, bench.result
 #   run-test-job.sh gdb NAME...           the gdb tests, one after another (they share a port)
 #   run-test-job.sh kernel|user|alone|fuzz ...   tools/run-kernel-batch.sh with these arguments
-# Every job but the batches writes NAME.time (milliseconds) for tools/test-times.py.
+# Every job but the batches writes NAME.time (milliseconds) for tools/test-times.py, and every job
+# adds a line "MILLISECONDS JOB..." to job-times.txt: the next run starts the longest jobs first.
 set -u
 cd "$(dirname "$0")/.."
 BUILD=${BUILD:-build}
@@ -19,6 +20,9 @@ shift
 
 now_ms() { echo $(($(date +%s%N) / 1000000)); }
 started=$(now_ms)
+job_started=$started
+job="$kind $*"
+trap 'echo "$(($(now_ms) - job_started)) $job" >>"$results/job-times.txt"' EXIT
 finish() { # finish NAME: its time, for the list of the slowest
     echo $(($(now_ms) - started)) >"$results/$1.time"
 }
@@ -60,7 +64,7 @@ gdb)
     done
     ;;
 kernel | user | alone | fuzz)
-    exec tools/run-kernel-batch.sh "$kind" "$@"
+    tools/run-kernel-batch.sh "$kind" "$@"
     ;;
 *)
     echo "run-test-job: unknown kind '$kind'" >&2

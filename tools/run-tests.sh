@@ -145,7 +145,9 @@ if [ ${#jobs[@]} -gt 0 ]; then
     [ ${#jobs[@]} = 1 ] && export GROUP_JOBS=$JOBS
     echo "== ${#jobs[@]} jobs, $JOBS at a time: host tests, demos, kernel and user tests" \
         "($(echo $kernel_tests | wc -w), batches boot again after a failure), gdb, bench"
-    printf '%s\n' "${jobs[@]}" | xargs -P "$JOBS" -L 1 tools/run-test-job.sh
+    # The order above is a guess for a first run; after one, the last run's job times decide.
+    printf '%s\n' "${jobs[@]}" | python3 tools/test-times.py --order "$BUILD/test-times.json" |
+        xargs -P "$JOBS" -L 1 tools/run-test-job.sh
 fi
 
 phase_done programs

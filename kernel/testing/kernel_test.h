@@ -5,7 +5,8 @@
 //
 // "test=all" runs a batch in one boot: every test in registration order (or the K-th of every N
 // with "test-shard=K/N"; "test-after=NAME" starts after NAME), each followed by a leak check:
-// free frames, heap bytes, threads and processes must come back to what they were before it.
+// free frames, heap bytes, threads and processes must come back to what they were before it,
+// and the clock's tick handler (the scheduler's) must be the one it was.
 // A test that cannot share a boot is skipped with a "TEST ALONE name" line, and the runner gives
 // it a boot of its own: tests that end in a panic, and tests declared with KERNEL_TEST_ALONE
 // (they need words on the command line, tests/kernel/command-lines, or change the kernel for

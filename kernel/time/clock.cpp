@@ -59,4 +59,8 @@ void set_tick_handler(TickHandler handler) {
     g_tick_handler = handler;
 }
 
+TickHandler tick_handler() {
+    return g_tick_handler;
+}
+
 } // namespace clock

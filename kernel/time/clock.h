@@ -26,8 +26,11 @@ uint64_t uptime_ms();
 // Called on every tick, in interrupt context with interrupts off, after the count went up and
 // the PIC was acknowledged (the scheduler hooks in here to wake sleepers and end time slices;
 // it may switch threads). `frame` holds the interrupted registers. One handler; nullptr removes
-// it.
+// it. The slot holds the scheduler's handler from boot on: whoever puts another one there (a
+// test) calls the one it found from its own and puts it back when done, or no thread is
+// preempted and no sleeper woken by the timer any more.
 using TickHandler = void (*)(arch::InterruptFrame& frame);
 void set_tick_handler(TickHandler handler);
+TickHandler tick_handler();
 
 } // namespace clock

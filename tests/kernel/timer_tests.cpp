@@ -4,8 +4,15 @@
 #include "arch/cpu.h"
 #include "arch/rtc.h"
 #include "kernel/console/console.h"
+#include "kernel/proc/lifecycle.h"
+#include "kernel/proc/process_table.h"
+#include "kernel/sched/kernel_thread.h"
+#include "kernel/sched/scheduler.h"
+#include "kernel/sync/interrupt_guard.h"
 #include "kernel/testing/kernel_test.h"
 #include "kernel/time/clock.h"
+#include "libk/abi/types.h"
+#include "tests/kernel/program_test_support.h"
 
 namespace {
 
@@ -83,25 +90,69 @@ KERNEL_TEST(ticks_advance_while_halted) {
 namespace {
 
 volatile uint32_t g_tick_handler_calls;
+clock::TickHandler g_scheduler_handler = nullptr;
 
-void count_tick(arch::InterruptFrame&) {
+// Counts the tick, then hands it on to the scheduler, which must not miss it.
+void count_tick(arch::InterruptFrame& frame) {
     g_tick_handler_calls = g_tick_handler_calls + 1;
+    if (g_scheduler_handler != nullptr)
+        g_scheduler_handler(frame);
+}
+
+// Puts count_tick in the clock's handler slot for `ticks` ticks, then puts the handler it found
+// there (the scheduler's) back; returns how many ticks went by (the calls counted are in
+// g_tick_handler_calls). Registering and reading the count with interrupts off makes the two
+// counts comparable exactly.
+uint64_t count_tick_handler_calls(uint64_t ticks) {
+    g_tick_handler_calls = 0;
+    arch::disable_interrupts();
+    g_scheduler_handler = clock::tick_handler();
+    clock::set_tick_handler(count_tick);
+    uint64_t start = clock::ticks();
+    arch::enable_interrupts();
+    while (clock::ticks() < start + ticks)
+        arch::halt();
+    arch::disable_interrupts();
+    uint64_t end = clock::ticks();
+    clock::set_tick_handler(g_scheduler_handler);
+    arch::enable_interrupts();
+    return end - start;
 }
 
 } // namespace
 
-// Registering and reading the count with interrupts off makes the two counts comparable exactly.
 KERNEL_TEST(tick_handler_runs_on_every_tick) {
-    g_tick_handler_calls = 0;
-    arch::disable_interrupts();
-    clock::set_tick_handler(count_tick);
+    uint64_t elapsed = count_tick_handler_calls(5);
+    EXPECT_EQ(g_tick_handler_calls, elapsed);
+}
+
+// The clock has one handler slot, and the scheduler's handler lives in it: borrowing the slot
+// must give the scheduler its ticks back. Without them a spinning thread is never preempted, and
+// a test that waits for a spinning program (a_kill_reaches_a_process_wherever_its_thread_is)
+// hangs when it runs after the tick handler test in the same boot.
+KERNEL_TEST(the_scheduler_gets_its_ticks_back_after_a_borrowed_tick_handler) {
+    count_tick_handler_calls(2);
+    // The scheduler counts each tick for the thread it lands on: here mostly this one, halted
+    // (a more urgent thread, the reaper, may take one), and none at all without its handler.
+    const Thread& self = scheduler::current();
+    uint64_t counted_before = self.statistics().ticks_run;
     uint64_t start = clock::ticks();
-    arch::enable_interrupts();
     while (clock::ticks() < start + 5)
         arch::halt();
-    arch::disable_interrupts();
-    uint64_t end = clock::ticks();
-    clock::set_tick_handler(nullptr);
-    arch::enable_interrupts();
-    EXPECT_EQ(g_tick_handler_calls, end - start);
+    uint64_t counted = self.statistics().ticks_run - counted_before;
+    if (counted == 0)
+        testing::fail(__FILE__, __LINE__, "the scheduler saw none of 5 ticks");
+    // What the hanging test does: a program that spins in user mode must be preempted, so this
+    // thread gets the CPU back to kill it.
+    const uint8_t spin[] = {0xEB, 0xFE}; // jmp to itself
+    ProcessId pid =
+        program_test::start_code("spinning", program_test::CodeBuilder().bytes(spin).code());
+    this_thread::sleep_ms(30);
+    {
+        InterruptGuard guard;
+        Process* process = process_table::find(pid);
+        EXPECT(process != nullptr);
+        EXPECT(lifecycle::end_process(*process, ABI_WAIT_SIGNALED(ABI_SIGKILL)));
+    }
+    EXPECT_EQ(program_test::wait_for(pid), ABI_WAIT_SIGNALED(ABI_SIGKILL));
 }

@@ -21,7 +21,7 @@ shift
 now_ms() { echo $(($(date +%s%N) / 1000000)); }
 started=$(now_ms)
 job_started=$started
-job="$kind $*"
+job="$kind${*:+ $*}"
 trap 'echo "$(($(now_ms) - job_started)) $job" >>"$results/job-times.txt"' EXIT
 finish() { # finish NAME: its time, for the list of the slowest
     echo $(($(now_ms) - started)) >"$results/$1.time"

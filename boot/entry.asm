@@ -1,5 +1,6 @@
-; The first kernel instructions. GRUB jumps here in 32-bit protected mode with paging off,
-; eax = Multiboot2 magic, ebx = physical address of the boot information (Multiboot2 spec 3.3).
+; The first kernel instructions. The boot loader jumps here in 32-bit protected mode with paging off,
+; eax = its magic, ebx = physical address of the boot information: Multiboot2 from GRUB (spec 3.3),
+; Multiboot1 from QEMU -kernel (kernel/boot_info/multiboot1.h). kernel_main tells them apart.
 ;
 ; The kernel is linked in the higher half (0xC0100000) but loaded at 1 MiB, so before any C++ can
 ; run we must turn paging on with a directory that maps the first BOOT_MAPPED_BYTES of physical

@@ -1,4 +1,6 @@
-; The Multiboot2 header GRUB looks for in the first 32 KiB of the image.
+; The Multiboot2 header GRUB looks for in the first 32 KiB of the image, and a Multiboot1 header
+; for QEMU's own loader (qemu-system-i386 -kernel), which looks in the first 8 KiB: the test
+; runners boot that way, without the firmware's disk boot and GRUB (kernel/boot_info/multiboot1.h).
 ; Layout from the Multiboot2 specification, section 3.1: magic, architecture, length, checksum,
 ; then tags, each 8-byte aligned, ending with the end tag. We ask for nothing special: GRUB's
 ; defaults (load the ELF as linked, text mode console) are what the kernel wants.
@@ -21,3 +23,15 @@ header_start:
     dw 0
     dd 8
 header_end:
+
+; Multiboot1 (specification 0.6.96, section 3.1): magic, flags, checksum. Flags: modules aligned to
+; pages (bit 0) and the memory information (bit 1). Bit 16 is clear: the loader reads the ELF
+; program headers, as GRUB does.
+MULTIBOOT1_MAGIC        equ 0x1BADB002
+MULTIBOOT1_FLAGS        equ (1 << 0) | (1 << 1)
+
+section .multiboot1
+align 4
+    dd MULTIBOOT1_MAGIC
+    dd MULTIBOOT1_FLAGS
+    dd -(MULTIBOOT1_MAGIC + MULTIBOOT1_FLAGS)

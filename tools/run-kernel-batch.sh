@@ -8,13 +8,14 @@
 #   tools/run-kernel-batch.sh alone NAME       one test in a boot of its own (run-kernel-test.sh)
 #   tools/run-kernel-batch.sh fuzz NAME ARGS   the fuzzer's driver (tools/fuzz/fuzz.py ARGS) as the
 #                                              test NAME: one seed, or --replay of saved seeds
-# The boot gets its command line through QEMU's fw_cfg (arch/firmware_config.h), so every batch
-# boots the one ISO $BUILD/test.iso. When a test fails, the boot ends there (a failed EXPECT or a
+# The boot gets its command line through QEMU's fw_cfg (arch/firmware_config.h), and QEMU loads
+# the kernel itself (tools/direct-boot.bash), so every batch boots the same files. When a test fails, the boot ends there (a failed EXPECT or a
 # panic stops the kernel); the batch then boots again, starting after it, so one failure never
 # hides the results of the tests after it. A boot silent for $BATCH_SILENCE seconds is ended and
 # the test it was in fails.
 set -u
 BUILD=${BUILD:-build}
+source tools/direct-boot.bash
 SILENCE=${BATCH_SILENCE:-60}
 results=$BUILD/test-results
 kind=$1
@@ -26,8 +27,8 @@ tag=$kind-$(echo "$@" | tr ' /' '_-' | cut -c1-40)
 boot() {
     local words=$1 log=$2
     : >"$log"
-    qemu-system-i386 -m 128M -accel tcg -cpu "$(tools/qemu-cpu.sh)" -no-reboot -boot d -display none \
-        -cdrom "$BUILD/test.iso" -serial "file:$log" \
+    qemu-system-i386 -m 128M -accel tcg -cpu "$(tools/qemu-cpu.sh)" -no-reboot -display none \
+        "${DIRECT_BOOT[@]}" -serial "file:$log" \
         -device isa-debug-exit,iobase=0xf4,iosize=0x04 \
         -fw_cfg "name=opt/teaching-kernel/command-line,string=${words//,/,,}" \
         ${QEMU_EXTRA:-} </dev/null >"$log.qemu" 2>&1 &

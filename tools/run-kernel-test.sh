@@ -13,9 +13,9 @@
 #   and any test whose log has "CONTRACT BROKEN" -> FAIL: a system call returned an error that
 #   its contract in libk/abi/system_calls.h does not list (kernel/syscall/contract.h)
 # Extra command-line words for a test come from tests/kernel/command-lines (NAME words...).
-# The boot is of the one test ISO ($BUILD/test.iso, make builds it), with the words through QEMU's
-# fw_cfg device (arch/firmware_config.h); a test listed in tests/kernel/through-grub gets an ISO
-# of its own whose GRUB menu passes the words, exactly as make run passes its command line.
+# QEMU loads the kernel itself (tools/direct-boot.bash), with the words through its fw_cfg device
+# (arch/firmware_config.h); a test listed in tests/kernel/through-grub gets an ISO of its own
+# whose GRUB menu passes the words, exactly as make run passes its command line.
 # The CPU model is tools/qemu-cpu.sh's (one with SMEP and SMAP), unless tests/kernel/cpu-models
 # gives the test another (NAME model).
 # A test with trace=on also writes its scheduling trace to COM2 (NAME.trace.txt), and passes only
@@ -23,6 +23,7 @@
 set -u
 name=$1
 BUILD=${BUILD:-build}
+source tools/direct-boot.bash
 TIMEOUT=${TEST_TIMEOUT:-60}
 results=$BUILD/test-results
 log=$results/$name.log
@@ -46,17 +47,17 @@ if [ $through_grub = 1 ]; then
     iso=$results/$name.iso
     tools/make-iso.sh "$iso" "$command_line" ||
         { echo "FAIL: could not build ISO" >"$results/$name.result"; exit 0; }
-    words=()
+    media=(-boot d -cdrom "$iso")
 else
-    iso=$BUILD/test.iso
     # QEMU reads a comma in an option's value as ",,".
-    words=(-fw_cfg "name=opt/teaching-kernel/command-line,string=${command_line//,/,,}")
+    media=("${DIRECT_BOOT[@]}"
+        -fw_cfg "name=opt/teaching-kernel/command-line,string=${command_line//,/,,}")
 fi
 
 start=$(date +%s%N)
-timeout "$TIMEOUT" qemu-system-i386 -m 128M -accel tcg -cpu "$cpu" -no-reboot -boot d -display none \
-    -cdrom "$iso" -serial "file:$log" ${trace:+-serial file:$trace.txt} \
-    -device isa-debug-exit,iobase=0xf4,iosize=0x04 "${words[@]}" \
+timeout "$TIMEOUT" qemu-system-i386 -m 128M -accel tcg -cpu "$cpu" -no-reboot -display none \
+    "${media[@]}" -serial "file:$log" ${trace:+-serial file:$trace.txt} \
+    -device isa-debug-exit,iobase=0xf4,iosize=0x04 \
     ${QEMU_EXTRA:-} </dev/null >"$results/$name.qemu.log" 2>&1
 status=$?
 elapsed_ms=$((($(date +%s%N) - start) / 1000000))

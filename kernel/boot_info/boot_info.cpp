@@ -2,6 +2,7 @@
 // read the first 16 MiB of physical memory (memory::BOOT_MAPPED_BYTES), so the block and the
 // modules must lie below that line; what lies beyond is reported.
 #include "kernel/boot_info/boot_info.h"
+#include "kernel/boot_info/multiboot1.h"
 #include "kernel/debug/log.h"
 #include "kernel/memory/layout.h"
 #include "libk/format.h"
@@ -83,10 +84,19 @@ void log_modules(const multiboot2::BootInformation& information) {
 void initialize(uint32_t magic, uintptr_t information_physical) {
     g_information = multiboot2::BootInformation{};
     g_information_physical = information_physical;
+    if (magic == multiboot1::BOOTLOADER_MAGIC) {
+        // QEMU's -kernel (the test runners): the parser copies what it keeps.
+        g_information =
+            multiboot1::parse({static_cast<const uint8_t*>(memory::physical_to_virtual(0)),
+                               memory::BOOT_MAPPED_BYTES},
+                              static_cast<uint32_t>(information_physical));
+        check_modules_are_mapped(g_information);
+        return;
+    }
     if (magic != multiboot2::BOOTLOADER_MAGIC) {
-        g_information.report("not started by a Multiboot2 boot loader (eax = %#x, expected %#x); "
-                             "boot information ignored",
-                             magic, multiboot2::BOOTLOADER_MAGIC);
+        g_information.report("not started by a Multiboot boot loader (eax = %#x, expected %#x "
+                             "or %#x); boot information ignored",
+                             magic, multiboot2::BOOTLOADER_MAGIC, multiboot1::BOOTLOADER_MAGIC);
         return;
     }
     if (information_physical == 0 || information_physical >= memory::BOOT_MAPPED_BYTES) {

@@ -45,8 +45,14 @@ struct Module {
     uint32_t size() const { return end - start; }
 };
 
-// Everything the kernel uses from the boot information. Strings point into the block itself,
-// so the block must stay untouched while they are in use (the frame allocator skips it).
+// Room for the strings of a Multiboot1 boot (multiboot1.h), which lie scattered in memory and
+// are copied here: the command line (at most 511 characters are kept by the kernel anyway), the
+// boot loader's name and the modules' names.
+constexpr size_t COPIED_TEXT_SIZE = 1024;
+
+// Everything the kernel uses from the boot information. With Multiboot2, strings point into the
+// block itself, so the block must stay untouched while they are in use (the frame allocator
+// skips it); with Multiboot1 they point into copied_text.
 struct BootInformation {
     uint32_t total_size = 0; // bytes of the block; 0 when it could not be read at all
 
@@ -63,6 +69,9 @@ struct BootInformation {
 
     Module modules[MAXIMUM_MODULES] = {};
     size_t module_count = 0;
+
+    char copied_text[COPIED_TEXT_SIZE] = {};
+    size_t copied_text_used = 0;
 
     // Messages saying what was wrong; the kernel logs each as a warning.
     char problems[MAXIMUM_PROBLEMS][MAXIMUM_PROBLEM_LENGTH] = {};

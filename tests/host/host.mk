@@ -8,6 +8,7 @@ HOST_TESTED_SOURCES := libk/format.cpp
 HOST_TESTED_SOURCES += libk/string.cpp
 HOST_TESTED_SOURCES += kernel/boot_info/multiboot2.cpp
 HOST_TESTED_SOURCES += kernel/boot_info/command_line.cpp
+HOST_TESTED_SOURCES += kernel/boot_info/multiboot1.cpp
 HOST_TESTED_SOURCES += kernel/debug/symbol_table.cpp
 HOST_TESTED_SOURCES += kernel/console/ansi_parser.cpp
 HOST_TESTED_SOURCES += kernel/console/text_screen.cpp

@@ -14,14 +14,14 @@
 # repeatable experiment, e.g. "race without a lock loses updates under the default quantum".
 # With sleep=off an idle CPU skips ahead to the next timer instead of waiting in real time.
 #
-# Boots run JOBS at a time (default: the host's cores), each of the one ISO $BUILD/test.iso with
-# the demo's words through QEMU's fw_cfg. Ends with "kernel-demos: N passed, M failed"; serial
+# Boots run JOBS at a time (default: the host's cores); QEMU loads the kernel itself
+# (tools/direct-boot.bash) and passes the demo's words through its fw_cfg. Ends with "kernel-demos: N passed, M failed"; serial
 # logs go to build/kernel-demos-results/.
 set -u
 cd "$(dirname "$0")/../.."
 export BUILD=${BUILD:-build}
 JOBS=${JOBS:-$(nproc 2>/dev/null || echo 2)}
-make -s "$BUILD/test.iso" || exit 1
+make -s "$BUILD/kernel.elf" "$BUILD/kernel.sym" "$BUILD/initrd.tar" || exit 1
 results=$BUILD/kernel-demos-results
 rm -rf "$results"
 mkdir -p "$results"
@@ -31,11 +31,13 @@ source tests/host-demos/checks.sh
 boot() {
     local name=$1
     shift
-    # The one test ISO, with the words through fw_cfg (tools/run-kernel-batch.sh); QEMU reads a
-    # comma in an option's value as ",,".
+    # The kernel loaded by QEMU, with the words through fw_cfg (tools/run-kernel-batch.sh);
+    # QEMU reads a comma in an option's value as ",,".
     local words="test-exit=demo:$name run=/demos/$*"
+    # Sourced here: boot runs in a shell of its own (xargs below), which arrays do not reach.
+    source tools/direct-boot.bash
     timeout "${DEMO_TIMEOUT:-300}" qemu-system-i386 -m 128M -accel tcg -icount shift=4,sleep=off \
-        -cpu "$(tools/qemu-cpu.sh)" -no-reboot -boot d -display none -cdrom "$BUILD/test.iso" \
+        -cpu "$(tools/qemu-cpu.sh)" -no-reboot -display none "${DIRECT_BOOT[@]}" \
         -serial "file:$results/$name.serial" -device isa-debug-exit,iobase=0xf4,iosize=0x04 \
         -fw_cfg "name=opt/teaching-kernel/command-line,string=${words//,/,,}" \
         </dev/null >"$results/$name.qemu.log" 2>&1

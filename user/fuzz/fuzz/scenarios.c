@@ -16,11 +16,19 @@ static void close_handle(struct fuzz_thread* thread, long handle) {
     EXPECT_ONE_OF(thread, "close in a scenario", call(thread, SYSCALL_CLOSE, handle, 0, 0), 0);
 }
 
+/* Starts a raw thread on `job` (which lives in the caller's frame) and waits until it has read
+ * it: a thread that is never joined (a handle closed under it, a join taken by a racing thread)
+ * must not read the job after the frame is gone. It writes its id just before its one call, so
+ * the call itself may still come before or after what the caller does next. */
 static long start_raw(struct fuzz_thread* thread, struct raw_job* job, int operation, long handle) {
     job->operation = (uint32_t)operation;
     job->handle = (uint32_t)handle;
     __atomic_store_n(&job->tid, 0, __ATOMIC_RELAXED);
-    return call(thread, SYSCALL_THREAD_CREATE, (uint32_t)raw_thread_entry, (uint32_t)job, 0);
+    long result = call(thread, SYSCALL_THREAD_CREATE, (uint32_t)raw_thread_entry, (uint32_t)job, 0);
+    for (int i = 0;
+         !is_error(result) && i < 10000 && __atomic_load_n(&job->tid, __ATOMIC_RELAXED) == 0; ++i)
+        call(thread, SYSCALL_YIELD, 0, 0, 0);
+    return result;
 }
 
 /* What finish_raw returns when another thread joined the raw thread first (a racing thread

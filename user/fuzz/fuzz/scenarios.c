@@ -184,6 +184,23 @@ static void child_exits(struct fuzz_thread* thread) {
     EXPECT_ONE_OF(thread, "wait status of an exiting child", status, ABI_WAIT_EXITED(expected));
 }
 
+/* A child that ends itself (exit, or its main thread's thread_exit) while its other threads are
+ * blocked or asleep in the kernel: wait reports 7 for exit, 0 after the last thread. */
+static void child_exits_while_busy(struct fuzz_thread* thread) {
+    char how[4];
+    uint32_t choice = random_below(&thread->random, 8);
+    snprintf(how, sizeof how, "%u", choice);
+    const char* argv[] = {g_program, "child", "busy-exit", how, 0};
+    long pid = call(thread, SYSCALL_SPAWN, (uint32_t)g_program, (uint32_t)argv, 0);
+    if (is_error(pid))
+        return;
+    int status = -1;
+    EXPECT_ONE_OF(thread, "wait for a child ending while busy",
+                  call(thread, SYSCALL_WAIT, pid, (uint32_t)&status, 0), pid);
+    EXPECT_ONE_OF(thread, "wait status of a child ending while busy", status,
+                  ABI_WAIT_EXITED(choice % 2 == 1 ? 7 : 0));
+}
+
 /* Programs the kernel must refuse, each with its error (or a shortage of processes). */
 static void bad_spawns(struct fuzz_thread* thread) {
     static const struct {
@@ -342,6 +359,7 @@ void scenario_run(struct fuzz_thread* thread) {
         kill_blocked_child,
         kill_blocked_child,
         child_exits,
+        child_exits_while_busy,
         bad_spawns,
         bad_spawns,
         exhaust_handles,

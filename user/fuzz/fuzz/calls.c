@@ -230,7 +230,7 @@ static void call_listing(struct fuzz_thread* thread, uint32_t number, uint32_t e
     uint32_t capacity = random_one_in(&thread->random, 4) ? number_value(thread)
                                                           : random_below(&thread->random, 12);
     uint32_t bytes = capacity <= SCRATCH_SIZE / entry_size ? capacity * entry_size : 0xFFFFFFFFu;
-    uint32_t buffer = pointer_to_write(thread, bytes == 0xFFFFFFFFu ? SCRATCH_SIZE : bytes);
+    uint32_t buffer = pointer_to_write(thread, bytes); /* never the scratch buffer when too big */
     long result = checked(thread, number, fuzz_call(number, buffer, capacity, 0, 0, 0));
     if (capacity > 0 && capacity <= 64 && bytes != 0xFFFFFFFFu)
         expect_pointer(thread, number, result, classify(thread, buffer, bytes));

@@ -129,8 +129,9 @@ static uint32_t hostile_pointer(struct fuzz_thread* thread, uint32_t size) {
                                        : 0xC0000000u;
     case 4:
         return KERNEL_POINTERS[random_below(&thread->random, COUNT(KERNEL_POINTERS))];
-    default:
-        return 0xC0000000u - random_below(&thread->random, size + 1); /* into the kernel */
+    default: /* starts below the kernel's half and runs into it (never ends just below it, in
+              * the main thread's stack) */
+        return size == 0 ? 0xC0000000u : 0xC0000000u - random_below(&thread->random, size);
     }
 }
 
@@ -142,6 +143,10 @@ static uint32_t scratch_pointer(struct fuzz_thread* thread, uint32_t size) {
 
 uint32_t pointer_to_write(struct fuzz_thread* thread, uint32_t size) {
     uint32_t choice = random_below(&thread->random, 10);
+    /* More than the scratch buffer holds would run on into the fuzzer's own data, which is as
+     * mapped and writable as the buffer: the kernel would be right to write it. */
+    if (size > SCRATCH_SIZE)
+        return hostile_pointer(thread, size);
     if (choice < 6)
         return scratch_pointer(thread, size);
     if (choice == 6) /* code and constants: readable, not writable */

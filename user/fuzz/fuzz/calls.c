@@ -164,12 +164,13 @@ static void call_mmap(struct fuzz_thread* thread) {
     request->offset = OFFSETS[random_below(&thread->random, COUNT(OFFSETS))];
     uint32_t pointer = random_one_in(&thread->random, 8) ? pointer_to_read(thread, sizeof *request)
                                                          : (uint32_t)request;
-    uint32_t length = request->length; /* the kernel may not write it, but a racing thread may */
+    uint32_t length = request->length;
     long result = checked(thread, SYSCALL_MMAP, fuzz_call(SYSCALL_MMAP, pointer, 0, 0, 0, 0));
-    if (!is_error(result) && length > 0 && length <= 16 * 4096)
+    /* Only a mapping made from this request has a known size; one the kernel made from whatever
+     * another pointer held is left to the process's end (a munmap of a guessed size could take
+     * a thread's stack beside it). */
+    if (!is_error(result) && pointer == (uint32_t)request && length > 0 && length <= 16 * 4096)
         mapping_remember((uint32_t)result | ((length + 4095) / 4096 - 1));
-    else if (!is_error(result)) /* a mapping of unknown size: leave it to the process's end */
-        ;
 }
 
 static void call_munmap(struct fuzz_thread* thread) {

@@ -47,8 +47,14 @@ static const char* const BAD_NAMES[] = {"", "noslash", "/a/b", "/", "//", "/a/"}
 /* Names every worker uses, so that processes meet in named objects; the run removes them. */
 const char* const SHARED_NAMES[SHARED_NAME_COUNT] = {"/fzall-a", "/fzall-b", "/fzall-victim"};
 
-/* One page of a shared-memory object stays mapped with the page after it unmapped: the end of
- * the mapped page holds strings without their NUL, so the kernel must stop at the edge. */
+/* The last page of the range where mappings go, right below the guard page of the main thread's
+ * stack: a page that is never mapped, since the guard must fault. (An ordinary unmapped page
+ * would not do: the kernel may put a new thread's stack there, and the "bad" pointers into it
+ * would then be good ones into a stack.) */
+#define EDGE_PAGE (ABI_MAIN_STACK_TOP - ABI_MAIN_STACK_SIZE - 2 * PAGE)
+
+/* One page of a shared-memory object is mapped at EDGE_PAGE, the guard page after it: the end
+ * of the mapped page holds strings without their NUL, so the kernel must stop at the edge. */
 static void make_edge(int process_index) {
     char name[32];
     snprintf(name, sizeof name, "/fz%d-edge", process_index);
@@ -56,15 +62,17 @@ static void make_edge(int process_index) {
     if (is_error(handle))
         return;
     struct abi_mmap_request request = {
-        0, 2 * PAGE, ABI_PROT_READ | ABI_PROT_WRITE, ABI_MAP_SHARED, (int32_t)handle, 0};
+        EDGE_PAGE,       PAGE, ABI_PROT_READ | ABI_PROT_WRITE, ABI_MAP_SHARED | ABI_MAP_FIXED,
+        (int32_t)handle, 0};
     long address = -1;
-    if (!is_error(fuzz_call(SYSCALL_FTRUNCATE, (uint32_t)handle, 2 * PAGE, 0, 0, 0)))
+    if (!is_error(fuzz_call(SYSCALL_FTRUNCATE, (uint32_t)handle, PAGE, 0, 0, 0)))
         address = fuzz_call(SYSCALL_MMAP, (uint32_t)&request, 0, 0, 0, 0);
     fuzz_call(SYSCALL_CLOSE, (uint32_t)handle, 0, 0, 0, 0);
     fuzz_call(SYSCALL_SHM_UNLINK, (uint32_t)name, 0, 0, 0, 0);
-    if (is_error(address))
+    if (address != (long)EDGE_PAGE) { /* then the fuzzer goes without an edge */
+        say("fuzz: no edge page at %#x: %ld\n", EDGE_PAGE, address);
         return;
-    fuzz_call(SYSCALL_MUNMAP, (uint32_t)address + PAGE, PAGE, 0, 0, 0);
+    }
     g_edge_mapping = (uint32_t)address;
     g_edge = (uint32_t)address + PAGE;
     memset((void*)(g_edge - 64), 'x', 64);

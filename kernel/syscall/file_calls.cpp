@@ -39,6 +39,9 @@ Result write(uint32_t handle, uint32_t buffer, uint32_t count) {
 
 Result read(uint32_t handle, uint32_t buffer, uint32_t count) {
     Ref<KernelObject> object = TRY(stream(handle, HandleAccess::Read));
+    // The whole buffer the caller names, not only the bytes a file still has: a range that runs
+    // into unmapped memory or the kernel's half is refused before anything is written.
+    TRY(current_process().check_user_range(buffer, count, memory::AddressSpace::Access::Write));
     return transferred(object->read(current_process(), buffer, count));
 }
 

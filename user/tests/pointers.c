@@ -147,6 +147,24 @@ static void check_wrapping_and_huge_ranges(void) {
     EXPECT_ERROR(raw_call(SYSCALL_WRITE, 1, KERNEL_START - 8, 16), EFAULT);
 }
 
+/* The whole range of a read is checked, not only the bytes the file still has: a short file
+ * read into a buffer whose stated size runs into the hole or the kernel's half is EFAULT, and
+ * nothing is written (the fuzzer found reads that wrote the file into a thread's stack). */
+static void check_short_read_into_a_bad_range(void) {
+    char* start = g_hole - 2 * PAGE_SIZE;
+    int file = open("/data/not-an-elf", O_RDONLY); /* 86 bytes */
+    memset(start, 0x55, 128);
+    EXPECT_ERROR(raw_call(SYSCALL_READ, file, start, KERNEL_START - (uintptr_t)start + 16), EFAULT);
+    EXPECT_ERROR(raw_call(SYSCALL_READ, file, start, 0xFFFFFFFFu), EFAULT);
+    EXPECT_ERROR(raw_call(SYSCALL_READ, file, start, 3 * PAGE_SIZE), EFAULT); /* into the hole */
+    int untouched = 1;
+    for (int i = 0; i < 128; ++i)
+        untouched = untouched && start[i] == 0x55;
+    expect_that(untouched, "a refused read wrote into the buffer");
+    EXPECT_VALUE(raw_call(SYSCALL_READ, file, start, 2 * PAGE_SIZE), 86); /* nothing was consumed */
+    close(file);
+}
+
 /* Names longer than the limits of libk/abi/types.h, properly terminated: ENAMETOOLONG. */
 static void check_long_names(void) {
     char path[ABI_PATH_MAX + 8];
@@ -209,6 +227,7 @@ int main(int argc, char** argv) {
     check_read_only_memory();
     check_crossing_into_hole();
     check_wrapping_and_huge_ranges();
+    check_short_read_into_a_bad_range();
     check_long_names();
     check_legal_crossing();
     close(g_file);

@@ -164,12 +164,13 @@ static void call_mmap(struct fuzz_thread* thread) {
     request->offset = OFFSETS[random_below(&thread->random, COUNT(OFFSETS))];
     uint32_t pointer = random_one_in(&thread->random, 8) ? pointer_to_read(thread, sizeof *request)
                                                          : (uint32_t)request;
-    uint32_t length = request->length; /* the kernel may not write it, but a racing thread may */
+    uint32_t length = request->length;
     long result = checked(thread, SYSCALL_MMAP, fuzz_call(SYSCALL_MMAP, pointer, 0, 0, 0, 0));
-    if (!is_error(result) && length > 0 && length <= 16 * 4096)
+    /* Only a mapping made from this request has a known size; one the kernel made from whatever
+     * another pointer held is left to the process's end (a munmap of a guessed size could take
+     * a thread's stack beside it). */
+    if (!is_error(result) && pointer == (uint32_t)request && length > 0 && length <= 16 * 4096)
         mapping_remember((uint32_t)result | ((length + 4095) / 4096 - 1));
-    else if (!is_error(result)) /* a mapping of unknown size: leave it to the process's end */
-        ;
 }
 
 static void call_munmap(struct fuzz_thread* thread) {
@@ -230,7 +231,7 @@ static void call_listing(struct fuzz_thread* thread, uint32_t number, uint32_t e
     uint32_t capacity = random_one_in(&thread->random, 4) ? number_value(thread)
                                                           : random_below(&thread->random, 12);
     uint32_t bytes = capacity <= SCRATCH_SIZE / entry_size ? capacity * entry_size : 0xFFFFFFFFu;
-    uint32_t buffer = pointer_to_write(thread, bytes == 0xFFFFFFFFu ? SCRATCH_SIZE : bytes);
+    uint32_t buffer = pointer_to_write(thread, bytes); /* never the scratch buffer when too big */
     long result = checked(thread, number, fuzz_call(number, buffer, capacity, 0, 0, 0));
     if (capacity > 0 && capacity <= 64 && bytes != 0xFFFFFFFFu)
         expect_pointer(thread, number, result, classify(thread, buffer, bytes));

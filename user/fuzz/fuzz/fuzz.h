@@ -13,6 +13,7 @@
 #pragma once
 
 #include <libk/abi/errors.h>
+#include <libk/abi/program_start.h>
 #include <libk/abi/system_calls.h>
 #include <libk/abi/types.h>
 #include <stdint.h>

@@ -7,7 +7,8 @@
  *       and asks the kernel to check itself (self_check). Ends with one verdict line:
  *       "fuzz: PASS seed S ..." or "fuzz: FAIL seed S ...", and exit status 0 only on PASS.
  *   fuzz worker S INDEX CALLS THREADS      one worker process (worker.c)
- *   fuzz child exit K | child victim K     the children that scenarios spawn and wait for or kill
+ *   fuzz child exit K | child busy-exit K | child victim K
+ *                                          the children that scenarios spawn and wait for or kill
  */
 #include "fuzz.h"
 #include <os.h>
@@ -63,6 +64,28 @@ static int victim(uint32_t how) {
     }
     for (;;) /* woken by a mistake: stay until killed */
         fuzz_call(SYSCALL_SLEEP_MS, 1000, 0, 0, 0, 0);
+}
+
+/* A child that ends itself while its threads are in the middle of calls: blocked on a mutex
+ * and a semaphore, asleep. An odd `how` calls exit(7) at once; an even one ends the main thread
+ * alone (thread_exit) after closing the handles, so the others wake with EBADF and end, and the
+ * process ends with status 0 after its last thread. */
+static int busy_exit(uint32_t how) {
+    long mutex = fuzz_call(SYSCALL_MUTEX_CREATE, 0, 0, 0, 0, 0);
+    fuzz_call(SYSCALL_MUTEX_LOCK, (uint32_t)mutex, 0, 0, 0, 0);
+    long semaphore = fuzz_call(SYSCALL_SEMAPHORE_CREATE, 0, 0, 0, 0, 0);
+    const uint32_t jobs[][2] = {
+        {RAW_LOCK, (uint32_t)mutex}, {RAW_WAIT, (uint32_t)semaphore}, {RAW_SLEEP, 0}};
+    for (size_t i = 0; i < COUNT(jobs); ++i)
+        fuzz_call(SYSCALL_THREAD_CREATE, (uint32_t)raw_thread_entry,
+                  (uint32_t)raw_job_lasting(jobs[i][0], jobs[i][1]), 0, 0, 0);
+    fuzz_call(SYSCALL_SLEEP_MS, how / 2 % 4, 0, 0, 0, 0);
+    if (how % 2 == 1)
+        fuzz_call(SYSCALL_EXIT, 7, 0, 0, 0, 0);
+    fuzz_call(SYSCALL_CLOSE, (uint32_t)mutex, 0, 0, 0, 0);
+    fuzz_call(SYSCALL_CLOSE, (uint32_t)semaphore, 0, 0, 0, 0);
+    for (;;)
+        fuzz_call(SYSCALL_THREAD_EXIT, 0, 0, 0, 0, 0);
 }
 
 struct baseline {
@@ -228,6 +251,8 @@ int main(int argc, char** argv) {
             return victim((uint32_t)strtoul(argv[3], 0, 10));
         if (argc >= 4 && strcmp(argv[2], "exit") == 0)
             return (int)strtoul(argv[3], 0, 10);
+        if (argc >= 4 && strcmp(argv[2], "busy-exit") == 0)
+            return busy_exit((uint32_t)strtoul(argv[3], 0, 10));
         return 0;
     }
     return run(argc, argv);

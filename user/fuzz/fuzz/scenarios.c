@@ -16,11 +16,19 @@ static void close_handle(struct fuzz_thread* thread, long handle) {
     EXPECT_ONE_OF(thread, "close in a scenario", call(thread, SYSCALL_CLOSE, handle, 0, 0), 0);
 }
 
+/* Starts a raw thread on `job` (which lives in the caller's frame) and waits until it has read
+ * it: a thread that is never joined (a handle closed under it, a join taken by a racing thread)
+ * must not read the job after the frame is gone. It writes its id just before its one call, so
+ * the call itself may still come before or after what the caller does next. */
 static long start_raw(struct fuzz_thread* thread, struct raw_job* job, int operation, long handle) {
     job->operation = (uint32_t)operation;
     job->handle = (uint32_t)handle;
     __atomic_store_n(&job->tid, 0, __ATOMIC_RELAXED);
-    return call(thread, SYSCALL_THREAD_CREATE, (uint32_t)raw_thread_entry, (uint32_t)job, 0);
+    long result = call(thread, SYSCALL_THREAD_CREATE, (uint32_t)raw_thread_entry, (uint32_t)job, 0);
+    for (int i = 0;
+         !is_error(result) && i < 10000 && __atomic_load_n(&job->tid, __ATOMIC_RELAXED) == 0; ++i)
+        call(thread, SYSCALL_YIELD, 0, 0, 0);
+    return result;
 }
 
 /* What finish_raw returns when another thread joined the raw thread first (a racing thread
@@ -174,6 +182,23 @@ static void child_exits(struct fuzz_thread* thread) {
     EXPECT_ONE_OF(thread, "wait for an exiting child",
                   call(thread, SYSCALL_WAIT, pid, (uint32_t)&status, 0), pid);
     EXPECT_ONE_OF(thread, "wait status of an exiting child", status, ABI_WAIT_EXITED(expected));
+}
+
+/* A child that ends itself (exit, or its main thread's thread_exit) while its other threads are
+ * blocked or asleep in the kernel: wait reports 7 for exit, 0 after the last thread. */
+static void child_exits_while_busy(struct fuzz_thread* thread) {
+    char how[4];
+    uint32_t choice = random_below(&thread->random, 8);
+    snprintf(how, sizeof how, "%u", choice);
+    const char* argv[] = {g_program, "child", "busy-exit", how, 0};
+    long pid = call(thread, SYSCALL_SPAWN, (uint32_t)g_program, (uint32_t)argv, 0);
+    if (is_error(pid))
+        return;
+    int status = -1;
+    EXPECT_ONE_OF(thread, "wait for a child ending while busy",
+                  call(thread, SYSCALL_WAIT, pid, (uint32_t)&status, 0), pid);
+    EXPECT_ONE_OF(thread, "wait status of a child ending while busy", status,
+                  ABI_WAIT_EXITED(choice % 2 == 1 ? 7 : 0));
 }
 
 /* Programs the kernel must refuse, each with its error (or a shortage of processes). */
@@ -334,6 +359,7 @@ void scenario_run(struct fuzz_thread* thread) {
         kill_blocked_child,
         kill_blocked_child,
         child_exits,
+        child_exits_while_busy,
         bad_spawns,
         bad_spawns,
         exhaust_handles,

@@ -47,8 +47,14 @@ static const char* const BAD_NAMES[] = {"", "noslash", "/a/b", "/", "//", "/a/"}
 /* Names every worker uses, so that processes meet in named objects; the run removes them. */
 const char* const SHARED_NAMES[SHARED_NAME_COUNT] = {"/fzall-a", "/fzall-b", "/fzall-victim"};
 
-/* One page of a shared-memory object stays mapped with the page after it unmapped: the end of
- * the mapped page holds strings without their NUL, so the kernel must stop at the edge. */
+/* The last page of the range where mappings go, right below the guard page of the main thread's
+ * stack: a page that is never mapped, since the guard must fault. (An ordinary unmapped page
+ * would not do: the kernel may put a new thread's stack there, and the "bad" pointers into it
+ * would then be good ones into a stack.) */
+#define EDGE_PAGE (ABI_MAIN_STACK_TOP - ABI_MAIN_STACK_SIZE - 2 * PAGE)
+
+/* One page of a shared-memory object is mapped at EDGE_PAGE, the guard page after it: the end
+ * of the mapped page holds strings without their NUL, so the kernel must stop at the edge. */
 static void make_edge(int process_index) {
     char name[32];
     snprintf(name, sizeof name, "/fz%d-edge", process_index);
@@ -56,15 +62,17 @@ static void make_edge(int process_index) {
     if (is_error(handle))
         return;
     struct abi_mmap_request request = {
-        0, 2 * PAGE, ABI_PROT_READ | ABI_PROT_WRITE, ABI_MAP_SHARED, (int32_t)handle, 0};
+        EDGE_PAGE,       PAGE, ABI_PROT_READ | ABI_PROT_WRITE, ABI_MAP_SHARED | ABI_MAP_FIXED,
+        (int32_t)handle, 0};
     long address = -1;
-    if (!is_error(fuzz_call(SYSCALL_FTRUNCATE, (uint32_t)handle, 2 * PAGE, 0, 0, 0)))
+    if (!is_error(fuzz_call(SYSCALL_FTRUNCATE, (uint32_t)handle, PAGE, 0, 0, 0)))
         address = fuzz_call(SYSCALL_MMAP, (uint32_t)&request, 0, 0, 0, 0);
     fuzz_call(SYSCALL_CLOSE, (uint32_t)handle, 0, 0, 0, 0);
     fuzz_call(SYSCALL_SHM_UNLINK, (uint32_t)name, 0, 0, 0, 0);
-    if (is_error(address))
+    if (address != (long)EDGE_PAGE) { /* then the fuzzer goes without an edge */
+        say("fuzz: no edge page at %#x: %ld\n", EDGE_PAGE, address);
         return;
-    fuzz_call(SYSCALL_MUNMAP, (uint32_t)address + PAGE, PAGE, 0, 0, 0);
+    }
     g_edge_mapping = (uint32_t)address;
     g_edge = (uint32_t)address + PAGE;
     memset((void*)(g_edge - 64), 'x', 64);
@@ -129,8 +137,9 @@ static uint32_t hostile_pointer(struct fuzz_thread* thread, uint32_t size) {
                                        : 0xC0000000u;
     case 4:
         return KERNEL_POINTERS[random_below(&thread->random, COUNT(KERNEL_POINTERS))];
-    default:
-        return 0xC0000000u - random_below(&thread->random, size + 1); /* into the kernel */
+    default: /* starts below the kernel's half and runs into it (never ends just below it, in
+              * the main thread's stack) */
+        return size == 0 ? 0xC0000000u : 0xC0000000u - random_below(&thread->random, size);
     }
 }
 
@@ -142,6 +151,10 @@ static uint32_t scratch_pointer(struct fuzz_thread* thread, uint32_t size) {
 
 uint32_t pointer_to_write(struct fuzz_thread* thread, uint32_t size) {
     uint32_t choice = random_below(&thread->random, 10);
+    /* More than the scratch buffer holds would run on into the fuzzer's own data, which is as
+     * mapped and writable as the buffer: the kernel would be right to write it. */
+    if (size > SCRATCH_SIZE)
+        return hostile_pointer(thread, size);
     if (choice < 6)
         return scratch_pointer(thread, size);
     if (choice == 6) /* code and constants: readable, not writable */

@@ -12,6 +12,7 @@ namespace {
 
 multiboot2::BootInformation g_information;
 uintptr_t g_information_physical = 0;
+uint32_t g_loader_magic = 0;
 
 constexpr const char* SUBSYSTEM = "boot";
 
@@ -84,12 +85,12 @@ void log_modules(const multiboot2::BootInformation& information) {
 void initialize(uint32_t magic, uintptr_t information_physical) {
     g_information = multiboot2::BootInformation{};
     g_information_physical = information_physical;
+    g_loader_magic = magic;
     if (magic == multiboot1::BOOTLOADER_MAGIC) {
         // QEMU's -kernel (the test runners): the parser copies what it keeps.
-        g_information =
-            multiboot1::parse({static_cast<const uint8_t*>(memory::physical_to_virtual(0)),
-                               memory::BOOT_MAPPED_BYTES},
-                              static_cast<uint32_t>(information_physical));
+        multiboot1::parse({static_cast<const uint8_t*>(memory::physical_to_virtual(0)),
+                           memory::BOOT_MAPPED_BYTES},
+                          static_cast<uint32_t>(information_physical), g_information);
         check_modules_are_mapped(g_information);
         return;
     }
@@ -108,6 +109,22 @@ void initialize(uint32_t magic, uintptr_t information_physical) {
     g_information = multiboot2::parse(memory::physical_to_virtual(information_physical),
                                       memory::BOOT_MAPPED_BYTES - information_physical);
     check_modules_are_mapped(g_information);
+}
+
+void save(Saved& saved) {
+    saved = {g_information, g_information_physical, g_loader_magic};
+}
+
+// The strings of a Multiboot1 boot point into g_information.copied_text itself, so copying the
+// whole structure back into the same place makes them valid again.
+void restore(const Saved& saved) {
+    g_information = saved.information;
+    g_information_physical = saved.information_physical;
+    g_loader_magic = saved.loader_magic;
+}
+
+uint32_t loader_magic() {
+    return g_loader_magic;
 }
 
 const multiboot2::BootInformation& information() {

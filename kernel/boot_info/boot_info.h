@@ -12,6 +12,10 @@ namespace boot_info {
 // recorded (see log_summary), never trusted: a bad block leaves the information empty.
 void initialize(uint32_t magic, uintptr_t information_physical);
 
+// The magic the boot loader left in eax: multiboot2::BOOTLOADER_MAGIC from GRUB,
+// multiboot1::BOOTLOADER_MAGIC from QEMU's -kernel (the test boots).
+uint32_t loader_magic();
+
 // The parsed information; empty (and with problems) if the block could not be used.
 const multiboot2::BootInformation& information();
 
@@ -26,6 +30,17 @@ struct ModuleContents {
     size_t size;
 };
 ModuleContents module_contents(const char* name);
+
+// What initialize() decided, to put back after a test has called initialize() with crafted
+// input. (A Multiboot1 boot cannot simply be parsed again: the strings it points to lie in
+// memory the kernel has since reused; the parse copied them.)
+struct Saved {
+    multiboot2::BootInformation information;
+    uintptr_t information_physical;
+    uint32_t loader_magic;
+};
+void save(Saved& saved);
+void restore(const Saved& saved);
 
 // Logs the boot summary: boot loader, command line, memory map, modules, then every problem as
 // a warning.

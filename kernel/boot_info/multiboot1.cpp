@@ -170,13 +170,14 @@ void read_memory_map(BootInformation& information, const PhysicalWindow& memory,
 
 } // namespace
 
-BootInformation parse(const PhysicalWindow& memory, uint32_t information_address) {
-    BootInformation information;
+void parse(const PhysicalWindow& memory, uint32_t information_address,
+           BootInformation& information) {
+    information = BootInformation{};
     const uint8_t* fields = bytes_at(memory, information_address, INFORMATION_SIZE);
     if (fields == nullptr) {
         information.report("Multiboot1 information at %#x lies outside readable memory; ignored",
                            information_address);
-        return information;
+        return;
     }
     // Nothing points into the structure afterwards: total_size stays 0, so no memory is kept
     // for it.
@@ -193,7 +194,6 @@ BootInformation parse(const PhysicalWindow& memory, uint32_t information_address
         read_modules(information, memory, fields);
     if ((flags & HAS_MEMORY_MAP) != 0)
         read_memory_map(information, memory, fields);
-    return information;
 }
 
 } // namespace multiboot1

@@ -25,7 +25,10 @@ struct PhysicalWindow {
     uint64_t size;
 };
 
-// Parses the structure at physical address `information`.
-multiboot2::BootInformation parse(const PhysicalWindow& memory, uint32_t information);
+// Parses the structure at physical address `information_address` into `information`, which it
+// first empties. In place, not returned: the strings it copies live in information.copied_text,
+// and the pointers to them must point into the structure the caller keeps.
+void parse(const PhysicalWindow& memory, uint32_t information_address,
+           multiboot2::BootInformation& information);
 
 } // namespace multiboot1

@@ -3,6 +3,7 @@
 #include "kernel/boot_info/multiboot1.h"
 #include <cstring>
 #include <gtest/gtest.h>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -62,9 +63,13 @@ struct Memory {
         field(20, static_cast<uint32_t>(list.size()));
         field(24, MODULES);
     }
-    BootInformation parse(uint32_t at = INFORMATION) const {
-        return multiboot1::parse(PhysicalWindow{bytes.data(), bytes.size()}, at);
+    // Into a structure on the heap that the test keeps: the copied strings point into it.
+    const BootInformation& parse(uint32_t at = INFORMATION) {
+        parsed = std::make_unique<BootInformation>();
+        multiboot1::parse(PhysicalWindow{bytes.data(), bytes.size()}, at, *parsed);
+        return *parsed;
     }
+    std::unique_ptr<BootInformation> parsed;
 };
 
 std::string problems_of(const BootInformation& information) {
@@ -92,7 +97,8 @@ Memory as_qemu_gives_it() {
 }
 
 TEST(Multiboot1, WhatQemuGivesIsReadCompletely) {
-    BootInformation information = as_qemu_gives_it().parse();
+    Memory memory = as_qemu_gives_it();
+    const BootInformation& information = memory.parse();
     EXPECT_EQ(information.problem_count, 0u) << problems_of(information);
     EXPECT_EQ(information.total_size, 0u); // nothing points back into the structure
     EXPECT_STREQ(information.boot_loader_name, "qemu");
@@ -115,7 +121,7 @@ TEST(Multiboot1, WhatQemuGivesIsReadCompletely) {
 
 TEST(Multiboot1, StringsAreCopiedOutOfTheLoadersMemory) {
     Memory memory = as_qemu_gives_it();
-    BootInformation information = memory.parse();
+    const BootInformation& information = memory.parse();
     std::fill(memory.bytes.begin(), memory.bytes.end(), 0); // the loader's memory is reused
     EXPECT_STREQ(information.command_line, "build/kernel.elf test=x hz=250");
     EXPECT_STREQ(information.modules[0].command_line, "initrd");
@@ -125,7 +131,7 @@ TEST(Multiboot1, StringsAreCopiedOutOfTheLoadersMemory) {
 TEST(Multiboot1, FieldsWithoutTheirFlagAreNotRead) {
     Memory memory = as_qemu_gives_it();
     memory.flags(COMMAND_LINE); // everything else is there, but not announced
-    BootInformation information = memory.parse();
+    const BootInformation& information = memory.parse();
     EXPECT_STREQ(information.command_line, "build/kernel.elf test=x hz=250");
     EXPECT_EQ(information.boot_loader_name, nullptr);
     EXPECT_FALSE(information.has_basic_memory);
@@ -135,7 +141,7 @@ TEST(Multiboot1, FieldsWithoutTheirFlagAreNotRead) {
 
 TEST(Multiboot1, TheStructureOutsideMemoryIsReported) {
     Memory memory = as_qemu_gives_it();
-    BootInformation information = memory.parse(0xFFF0); // 68 bytes do not fit below 64 KiB
+    const BootInformation& information = memory.parse(0xFFF0); // 68 bytes do not fit below 64 KiB
     EXPECT_EQ(information.problem_count, 1u);
     EXPECT_EQ(information.command_line, nullptr);
     EXPECT_EQ(information.memory_region_count, 0u);
@@ -146,7 +152,7 @@ TEST(Multiboot1, PointersOutsideMemoryAreReportedAndSkipped) {
     memory.field(16, 0x20000);             // the command line beyond the window
     memory.field(48, 0xFFFF0);             // the memory map too
     memory.put32(MODULES + 8, 0xFFFFFFF0); // the first module's name
-    BootInformation information = memory.parse();
+    const BootInformation& information = memory.parse();
     EXPECT_EQ(information.command_line, nullptr);
     EXPECT_FALSE(information.has_memory_map);
     ASSERT_EQ(information.module_count, 1u); // the second module is still there
@@ -160,7 +166,7 @@ TEST(Multiboot1, AStringWithoutItsEndIsRefused) {
     uint32_t address = 0x10000 - 4;
     std::memcpy(&memory.bytes[address], "abcd", 4); // runs into the end of memory
     memory.field(16, address);
-    BootInformation information = memory.parse();
+    const BootInformation& information = memory.parse();
     EXPECT_EQ(information.command_line, nullptr);
     EXPECT_EQ(information.problem_count, 1u) << problems_of(information);
 }
@@ -168,14 +174,14 @@ TEST(Multiboot1, AStringWithoutItsEndIsRefused) {
 TEST(Multiboot1, BrokenMemoryMapEntriesStopTheWalkAndKeepWhatCameBefore) {
     Memory memory = as_qemu_gives_it();
     memory.put32(MEMORY_MAP + 24, 4); // the second entry's size is too small
-    BootInformation information = memory.parse();
+    const BootInformation& information = memory.parse();
     EXPECT_TRUE(information.has_memory_map);
     EXPECT_EQ(information.memory_region_count, 1u);
     EXPECT_EQ(information.problem_count, 1u) << problems_of(information);
 
     Memory wrapping = as_qemu_gives_it();
     wrapping.put64(MEMORY_MAP + 4 + 24, 0xFFFFFFFFFFFFFF00ull); // + 0x400 wraps
-    BootInformation wrapped = wrapping.parse();
+    const BootInformation& wrapped = wrapping.parse();
     EXPECT_EQ(wrapped.memory_region_count, 3u); // that one left out, the walk goes on
     EXPECT_EQ(wrapped.problem_count, 1u) << problems_of(wrapped);
 }
@@ -187,7 +193,7 @@ TEST(Multiboot1, ModulesBeyondTheRoomAndBackwardModulesAreReported) {
         many.emplace_back(0x200000, 0x201000, "m");
     std::get<1>(many[0]) = 0x100000; // ends before it starts
     memory.modules(many);
-    BootInformation information = memory.parse();
+    const BootInformation& information = memory.parse();
     EXPECT_EQ(information.module_count, multiboot2::MAXIMUM_MODULES - 1);
     EXPECT_EQ(information.problem_count, 2u) << problems_of(information);
 }
@@ -196,7 +202,7 @@ TEST(Multiboot1, StringsThatFillTheRoomAreRefusedNotCut) {
     Memory memory = as_qemu_gives_it();
     std::string long_line(multiboot2::COPIED_TEXT_SIZE, 'x');
     memory.field(16, memory.string(long_line.c_str()));
-    BootInformation information = memory.parse();
+    const BootInformation& information = memory.parse();
     EXPECT_EQ(information.command_line, nullptr);
     EXPECT_STREQ(information.boot_loader_name, "qemu"); // read before, still whole
     EXPECT_EQ(information.problem_count, 1u) << problems_of(information);

@@ -1,7 +1,9 @@
-// Kernel tests of the boot information as GRUB really passes it (QEMU with -m 128M, the ISO of
-// tools/make-iso.sh): the parser must find the loader, a plausible memory map and the modules.
+// Kernel tests of the boot information as the boot loaders really pass it (QEMU with -m 128M):
+// GRUB with Multiboot2 (the ISO of tools/make-iso.sh) and QEMU's own Multiboot1 loader (-kernel,
+// the test boots). The parser must find the loader, a plausible memory map and the modules.
 #include "kernel/boot_info/boot_info.h"
 #include "kernel/boot_info/command_line.h"
+#include "kernel/boot_info/multiboot1.h"
 #include "kernel/memory/layout.h"
 #include "kernel/testing/kernel_test.h"
 #include "libk/string.h"
@@ -21,8 +23,10 @@ constexpr uintptr_t KERNEL_LOAD_ADDRESS = 0x100000; // arch/x86/kernel.ld
 
 } // namespace
 
-// Alone: it checks the command line GRUB passed, which only a boot of its own carries.
+// Alone: it checks the command line GRUB passed, which only a boot of its own carries; it boots
+// through GRUB (tests/kernel/through-grub).
 KERNEL_TEST_ALONE(boot_information_is_sane) {
+    EXPECT_EQ(boot_info::loader_magic(), multiboot2::BOOTLOADER_MAGIC);
     const multiboot2::BootInformation& information = boot_info::information();
     if (information.problem_count > 0)
         testing::fail(__FILE__, __LINE__, "boot information problem: %s", information.problems[0]);
@@ -37,6 +41,25 @@ KERNEL_TEST_ALONE(boot_information_is_sane) {
     uint64_t usable = information.usable_memory_bytes();
     EXPECT(usable >= 100 * MIB);
     EXPECT(usable <= 128 * MIB);
+}
+
+// Alone: a boot of its own started by QEMU's -kernel, as every test boot but those in
+// tests/kernel/through-grub.
+KERNEL_TEST_ALONE(boot_by_qemus_own_loader_is_sane) {
+    EXPECT_EQ(boot_info::loader_magic(), multiboot1::BOOTLOADER_MAGIC);
+    const multiboot2::BootInformation& information = boot_info::information();
+    if (information.problem_count > 0)
+        testing::fail(__FILE__, __LINE__, "boot information problem: %s", information.problems[0]);
+    EXPECT(information.boot_loader_name != nullptr);
+    EXPECT(contains(information.boot_loader_name, "qemu"));
+    EXPECT(information.command_line != nullptr);
+    EXPECT(contains(command_line::text(), "test=boot_by_qemus_own_loader_is_sane"));
+    EXPECT(information.has_memory_map);
+    EXPECT(information.usable_memory_bytes() >= 100 * MIB);
+    EXPECT(information.usable_memory_bytes() <= 128 * MIB);
+    // Named as GRUB names them: the words after the file's path.
+    EXPECT(boot_info::module_contents("initrd").data != nullptr);
+    EXPECT(boot_info::module_contents("symbols").data != nullptr);
 }
 
 KERNEL_TEST(boot_memory_map_holds_the_kernel) {
@@ -95,8 +118,11 @@ bool has_problem(const char* text) {
 KERNEL_TEST(boot_info_reports_what_it_cannot_use) {
     uintptr_t real_block = boot_info::information_physical();
 
-    boot_info::initialize(0x2BADB002, real_block); // the first Multiboot's magic: not ours
-    EXPECT(has_problem("not started by a Multiboot2 boot loader"));
+    static boot_info::Saved real; // 4 KiB: not on the test thread's stack
+    boot_info::save(real);
+
+    boot_info::initialize(0x1BADB002, real_block); // a Multiboot header's magic, not a loader's
+    EXPECT(has_problem("not started by a Multiboot boot loader"));
     EXPECT_EQ(boot_info::information().total_size, 0);
 
     boot_info::initialize(multiboot2::BOOTLOADER_MAGIC, memory::BOOT_MAPPED_BYTES);
@@ -117,7 +143,8 @@ KERNEL_TEST(boot_info_reports_what_it_cannot_use) {
     EXPECT(boot_info::module_contents("far").data == nullptr);      // but not readable
     boot_info::log_summary(); // shows in the log how a student sees such warnings
 
-    boot_info::initialize(multiboot2::BOOTLOADER_MAGIC, real_block);
+    boot_info::restore(real);
+    EXPECT_EQ(boot_info::information_physical(), real_block);
     EXPECT_EQ(boot_info::information().problem_count, 0);
     EXPECT(boot_info::module_contents("symbols").data != nullptr);
 }

@@ -55,8 +55,10 @@ uint64_t uptime_ms() {
     return ticks() * g_nanoseconds_per_tick / 1000000;
 }
 
-void set_tick_handler(TickHandler handler) {
+TickHandler set_tick_handler(TickHandler handler) {
+    TickHandler previous = g_tick_handler;
     g_tick_handler = handler;
+    return previous;
 }
 
 } // namespace clock

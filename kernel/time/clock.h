@@ -26,8 +26,8 @@ uint64_t uptime_ms();
 // Called on every tick, in interrupt context with interrupts off, after the count went up and
 // the PIC was acknowledged (the scheduler hooks in here to wake sleepers and end time slices;
 // it may switch threads). `frame` holds the interrupted registers. One handler; nullptr removes
-// it.
+// it. Returns the handler it replaces, so that a test can put it back.
 using TickHandler = void (*)(arch::InterruptFrame& frame);
-void set_tick_handler(TickHandler handler);
+TickHandler set_tick_handler(TickHandler handler);
 
 } // namespace clock

@@ -94,14 +94,16 @@ void count_tick(arch::InterruptFrame&) {
 KERNEL_TEST(tick_handler_runs_on_every_tick) {
     g_tick_handler_calls = 0;
     arch::disable_interrupts();
-    clock::set_tick_handler(count_tick);
+    // The scheduler's handler goes back afterwards: without it nothing is preempted any more,
+    // and a later test of the same boot whose program spins never ends.
+    clock::TickHandler scheduler_tick = clock::set_tick_handler(count_tick);
     uint64_t start = clock::ticks();
     arch::enable_interrupts();
     while (clock::ticks() < start + 5)
         arch::halt();
     arch::disable_interrupts();
     uint64_t end = clock::ticks();
-    clock::set_tick_handler(nullptr);
+    clock::set_tick_handler(scheduler_tick);
     arch::enable_interrupts();
     EXPECT_EQ(g_tick_handler_calls, end - start);
 }

@@ -58,7 +58,7 @@ uint32_t drop_unused_locked() {
 // fall into it.
 void fill_page(void* frame, const uint8_t* file, const elf::LoadSegment& segment,
                uintptr_t page_address) {
-    __builtin_memset(frame, 0, PAGE_SIZE);
+    memory::clear_page(frame);
     uintptr_t file_start = segment.virtual_address;
     uintptr_t file_end = segment.virtual_address + segment.file_size;
     uintptr_t from = page_address > file_start ? page_address : file_start;

@@ -24,17 +24,20 @@ Mutex& lock() {
     return *mutex;
 }
 
+// Frame lists after the record, in its frame.
+constexpr size_t LIST_CAPACITY = (PAGE_SIZE - sizeof(ProgramImage)) / sizeof(PhysicalAddress);
+
 void free_segment(SharedSegment& segment, uint32_t loaded_pages) {
     for (uint32_t page = 0; page < loaded_pages; ++page)
         memory::free_frame(segment.frames[page]);
-    delete[] segment.frames;
-    segment.frames = nullptr;
 }
 
 void free_image(ProgramImage* image) {
     for (size_t index = 0; index < image->segment_count; ++index)
         free_segment(image->segments[index], image->segments[index].page_count);
-    delete image;
+    PhysicalAddress record = image->record_frame;
+    image->~ProgramImage();
+    memory::free_frame(record);
 }
 
 // Lock held.
@@ -44,7 +47,7 @@ uint32_t drop_unused_locked() {
         ProgramImage* next = g_images.next(*image);
         if (image->users == 0) {
             VERIFY(g_images.remove(*image));
-            uint32_t pages = image->page_count();
+            uint32_t pages = image->frame_count();
             free_image(image);
             g_frames -= pages;
             freed += pages;
@@ -69,15 +72,13 @@ void fill_page(void* frame, const uint8_t* file, const elf::LoadSegment& segment
                      file + segment.file_offset + (from - file_start), to - from);
 }
 
-// Lock held. All or nothing.
-libk::ErrorOr<void> load_segment(SharedSegment& shared, const uint8_t* file,
+// Lock held. All or nothing. `list` is where the segment's frames are written down.
+libk::ErrorOr<void> load_segment(SharedSegment& shared, PhysicalAddress* list, const uint8_t* file,
                                  const elf::LoadSegment& segment) {
     shared.first_page = user_layout::page_round_down(segment.virtual_address);
     uintptr_t end = user_layout::page_round_up(segment.virtual_address + segment.memory_size);
     shared.page_count = static_cast<uint32_t>((end - shared.first_page) / PAGE_SIZE);
-    shared.frames = new (std::nothrow) PhysicalAddress[shared.page_count];
-    if (shared.frames == nullptr)
-        return libk::Error::OutOfMemory;
+    shared.frames = list;
     for (uint32_t page = 0; page < shared.page_count; ++page) {
         libk::ErrorOr<PhysicalAddress> frame = memory::allocate_frame();
         if (frame.is_error()) {
@@ -107,23 +108,27 @@ uint32_t read_only_pages(const elf::Executable& executable) {
 // Lock held.
 libk::ErrorOr<ProgramImage*> load(const uint8_t* file, const elf::Executable& executable) {
     uint32_t pages = read_only_pages(executable);
+    if (pages > LIST_CAPACITY)
+        return nullptr; // loaded privately
     // The frames are the kernel's, but taken because a program asked: the reserve stays for the
     // kernel, as for any allocation on a program's behalf.
-    if (!memory::reserve_allows(pages)) {
+    if (!memory::reserve_allows(pages + 1)) {
         drop_unused_locked();
-        if (!memory::reserve_allows(pages))
+        if (!memory::reserve_allows(pages + 1))
             return libk::Error::OutOfMemory;
     }
-    auto* image = new (std::nothrow) ProgramImage;
-    if (image == nullptr)
-        return libk::Error::OutOfMemory;
+    PhysicalAddress record = TRY(memory::allocate_frame());
+    auto* image = new (memory::physical_to_virtual(record)) ProgramImage;
     image->file = file;
+    image->record_frame = record;
+    auto* lists = reinterpret_cast<PhysicalAddress*>(image + 1);
     for (size_t index = 0; index < executable.segment_count; ++index) {
         const elf::LoadSegment& segment = executable.segments[index];
         if (segment.writable)
             continue;
+        PhysicalAddress* list = lists + image->page_count();
         libk::ErrorOr<void> loaded =
-            load_segment(image->segments[image->segment_count], file, segment);
+            load_segment(image->segments[image->segment_count], list, file, segment);
         if (loaded.is_error()) {
             free_image(image);
             return loaded.error();
@@ -131,7 +136,7 @@ libk::ErrorOr<ProgramImage*> load(const uint8_t* file, const elf::Executable& ex
         ++image->segment_count;
     }
     VERIFY(g_images.push_back(*image));
-    g_frames += pages;
+    g_frames += image->frame_count();
     return image;
 }
 
@@ -147,8 +152,11 @@ libk::ErrorOr<ProgramImage*> acquire(const uint8_t* file, const elf::Executable&
             break;
         }
     }
-    if (found == nullptr)
+    if (found == nullptr) {
         found = TRY(load(file, executable));
+        if (found == nullptr)
+            return nullptr;
+    }
     ++found->users;
     return found;
 }
@@ -174,7 +182,7 @@ uint32_t unused_frame_count() {
     uint32_t frames = 0;
     for (ProgramImage& image : g_images) {
         if (image.users == 0)
-            frames += image.page_count();
+            frames += image.frame_count();
     }
     return frames;
 }

@@ -14,7 +14,9 @@
 // segments of the programs in the initrd. An image stays after its last process has ended, so
 // the next spawn of the program finds it; images that no process uses are given back when a
 // program's allocation would otherwise reach the kernel's reserve (frames.h), and by
-// drop_unused(), which the leak checks call before they count free frames.
+// drop_unused(), which the leak checks call before they count free frames. An image's record and
+// its frame lists live in one more frame of its own, not on the kernel heap: a record there could
+// keep the heap from giving a growth step back, which no leak check could tell from a leak.
 //
 // Only files of the initrd are cached (they never change or move); a program made in memory
 // (kernel tests) is loaded privately. The cache's lock is a mutex: it is taken after a process's
@@ -32,15 +34,19 @@ struct SharedSegment {
     memory::PhysicalAddress* frames; // page_count frames, the segment's bytes, zero beyond them
 };
 
-// A program's read-only segments. Its fields change only under the cache's lock.
+// A program's read-only segments. Its fields change only under the cache's lock. It lives at the
+// start of its record frame, followed by the segments' frame lists.
 struct ProgramImage {
     const uint8_t* file = nullptr; // the ELF file in the initrd: the key
-    uint32_t users = 0;            // processes that map it now
+    memory::PhysicalAddress record_frame = 0;
+    uint32_t users = 0; // processes that map it now
     SharedSegment segments[elf::MAX_LOAD_SEGMENTS] = {};
     size_t segment_count = 0;
     libk::ListNode<ProgramImage> m_cache_node;
 
     uint32_t page_count() const;
+    // Frames it holds: its pages and the frame its record lives in.
+    uint32_t frame_count() const { return page_count() + 1; }
     // The shared segment that starts at `first_page`, or nullptr.
     const SharedSegment* segment_at(uintptr_t first_page) const;
 };
@@ -48,7 +54,9 @@ struct ProgramImage {
 namespace program_images {
 
 // The image of the initrd file `file` (a valid executable), loaded on first use, with one more
-// user. OutOfMemory when its frames would reach into the kernel's reserve.
+// user; nullptr (not an error) for a program whose read-only pages are too many for one record
+// frame's lists (about 4 MiB), which is then loaded privately. OutOfMemory when its frames would
+// reach into the kernel's reserve.
 libk::ErrorOr<ProgramImage*> acquire(const uint8_t* file, const elf::Executable& executable);
 // One user fewer; the image stays cached.
 void release(ProgramImage& image);

@@ -66,7 +66,7 @@ libk::ErrorOr<void> AddressSpace::allocate_page(uintptr_t virtual_address,
     if (!is_user_page(virtual_address))
         return libk::Error::BadAddress;
     PhysicalAddress frame = TRY(m_memory.allocate_frame());
-    __builtin_memset(physical_to_virtual(frame), 0, PAGE_SIZE);
+    clear_page(physical_to_virtual(frame));
     libk::ErrorOr<void> mapped = map(virtual_address, frame, permissions);
     if (mapped.is_error())
         m_memory.free_frame(frame);

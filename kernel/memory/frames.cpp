@@ -1,5 +1,6 @@
 // See frames.h.
 #include "kernel/memory/frames.h"
+#include "arch/cpu.h"
 #include "kernel/debug/log.h"
 #include "kernel/debug/panic.h"
 #include "kernel/memory/allocation_failure.h"
@@ -13,6 +14,7 @@ namespace {
 // Guarded by disabling interrupts (InterruptsOff).
 FrameAllocator g_frames;
 uint32_t g_lowest_free = 0xFFFFFFFF;
+uint32_t (*g_reclaim)() = nullptr;
 
 // Interrupts disabled.
 libk::ErrorOr<PhysicalAddress> take_frame() {
@@ -67,6 +69,10 @@ libk::ErrorOr<PhysicalAddress> allocate_frame() {
 }
 
 libk::ErrorOr<PhysicalAddress> allocate_frame(MemoryAccount& account) {
+    // Frames that something keeps only in case they are wanted again go before a program is
+    // refused; the reclaimer may block (a mutex), so not with interrupts disabled.
+    if (g_reclaim != nullptr && !reserve_allows(1) && arch::interrupts_enabled())
+        g_reclaim();
     InterruptsOff interrupts_off;
     if (!reserve_allows(1))
         return libk::Error::OutOfMemory;
@@ -91,6 +97,10 @@ void free_frame(PhysicalAddress frame, MemoryAccount& account) {
 bool reserve_allows(uint32_t count) {
     InterruptsOff interrupts_off;
     return g_frames.free_frames() >= count + FRAMES_RESERVED_FOR_THE_KERNEL;
+}
+
+void set_frame_reclaimer(uint32_t (*reclaim)()) {
+    g_reclaim = reclaim;
 }
 
 uint32_t total_frame_count() {

@@ -37,6 +37,11 @@ void free_frame(PhysicalAddress frame, MemoryAccount& account);
 // check before work whose frames come later, such as a heap block that may grow the heap).
 bool reserve_allows(uint32_t count);
 
+// Something that can give frames back at once when a program's allocation would reach the
+// reserve (the program-image cache's unused images); it returns how many it freed. It is called
+// only with interrupts enabled, from allocate_frame(MemoryAccount&), which then tries again.
+void set_frame_reclaimer(uint32_t (*reclaim)());
+
 uint32_t total_frame_count();
 uint32_t free_frame_count();
 // The lowest number of free frames since boot (or since reset_lowest_free_frame_count).

@@ -19,7 +19,7 @@ uint32_t table_entry_flags(PagePermissions permissions) {
 
 libk::ErrorOr<PhysicalAddress> allocate_zeroed_frame(PhysicalMemory& memory) {
     PhysicalAddress frame = TRY(memory.allocate_frame());
-    __builtin_memset(memory.pointer_to(frame), 0, PAGE_BYTES);
+    clear_page(memory.pointer_to(frame));
     return frame;
 }
 

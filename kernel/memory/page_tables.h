@@ -19,6 +19,15 @@
 
 namespace memory {
 
+// Fills one page with zeros, four bytes per store: libk's memset stores one byte at a time
+// (simple to read), which made clearing the 32 pages of a new main stack a third of a spawn's
+// instructions (docs/performance.md). `page` must be 4-byte aligned.
+inline void clear_page(void* page) {
+    auto* words = static_cast<uint32_t*>(page);
+    for (size_t index = 0; index < arch::PAGE_BYTES / sizeof(uint32_t); ++index)
+        words[index] = 0;
+}
+
 class PhysicalMemory {
 public:
     virtual void* pointer_to(PhysicalAddress frame) = 0;

@@ -1,5 +1,7 @@
 // See loader.h.
 #include "kernel/proc/loader.h"
+#include "kernel/debug/panic.h"
+#include "kernel/proc/program_images.h"
 #include "kernel/proc/user_layout.h"
 #include "libk/new.h"
 
@@ -10,9 +12,22 @@ using memory::PAGE_SIZE;
 using user_layout::page_round_down;
 using user_layout::page_round_up;
 
+// Maps the frames of the image's segment at `first_page`, read-only: a write ends the process.
+// Memory lock held.
+libk::ErrorOr<void> map_shared_segment(Process& process, uintptr_t first_page) {
+    const SharedSegment* shared = process.program_image()->segment_at(first_page);
+    VERIFY(shared != nullptr);
+    for (uint32_t page = 0; page < shared->page_count; ++page)
+        TRY(process.address_space().map(first_page + page * PAGE_SIZE, shared->frames[page],
+                                        memory::USER_READ_ONLY));
+    return {};
+}
+
 libk::ErrorOr<void> load_segment(Process& process, const uint8_t* file,
                                  const elf::LoadSegment& segment) {
     uintptr_t first_page = page_round_down(segment.virtual_address);
+    if (!segment.writable && process.program_image() != nullptr)
+        return map_shared_segment(process, first_page);
     uintptr_t end = page_round_up(segment.virtual_address + segment.memory_size);
     // Writable while the bytes go in; read-only segments are protected afterwards.
     TRY(process.map_new_pages(first_page, (end - first_page) / PAGE_SIZE, memory::USER_READ_WRITE));

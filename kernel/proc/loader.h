@@ -10,8 +10,9 @@ namespace loader {
 
 // Maps every loadable segment with its permissions (code and constants read-only, data
 // writable), copies the file's bytes, leaves the rest of each segment zero (.bss), and starts
-// the heap at the image's end. NotExecutable when a segment reaches into the area above the heap
-// (user_layout.h); OutOfMemory.
+// the heap at the image's end. The read-only segments of a process with a program image
+// (program_images.h) are not copied: the image's frames are mapped instead. NotExecutable when a
+// segment reaches into the area above the heap (user_layout.h); OutOfMemory.
 libk::ErrorOr<void> load_segments(Process& process, const uint8_t* file,
                                   const elf::Executable& executable);
 

@@ -3,6 +3,7 @@
 #include "kernel/proc/process.h"
 #include "kernel/memory/frames.h"
 #include "kernel/memory/kernel_page_tables.h"
+#include "kernel/proc/program_images.h"
 #include "kernel/proc/user_layout.h"
 #include "libk/new.h"
 #include "libk/string.h"
@@ -37,10 +38,27 @@ void Process::set_address_space(memory::AddressSpace* address_space) {
 Process::~Process() {
     // Normally the address space is gone long before (lifecycle.cpp returns it as soon as the
     // last thread has stopped); a process that never started still has it.
+    unmap_program_image();
     delete m_address_space;
 }
 
+void Process::unmap_program_image() {
+    if (m_program_image == nullptr)
+        return;
+    for (size_t index = 0; index < m_program_image->segment_count; ++index) {
+        const SharedSegment& segment = m_program_image->segments[index];
+        for (uint32_t page = 0; page < segment.page_count; ++page) {
+            // A spawn that failed half-way may have mapped only some of them.
+            (void)m_address_space->unmap_keeping_frame(segment.first_page +
+                                                       page * memory::PAGE_SIZE);
+        }
+    }
+    program_images::release(*m_program_image);
+    m_program_image = nullptr;
+}
+
 void Process::destroy_address_space() {
+    unmap_program_image();
     delete m_address_space;
     m_address_space = nullptr;
     m_memory_pages = 0;

@@ -22,6 +22,7 @@
 
 using ProcessId = uint32_t;
 class UserThread;
+struct ProgramImage;
 
 enum class ProcessState : uint8_t {
     Running, // its threads run (or it is being set up)
@@ -75,7 +76,8 @@ public:
                                       memory::PagePermissions permissions);
     // Unmaps and frees the pages of [start, start + count pages) that are mapped. Memory lock held.
     void unmap_pages(uintptr_t start, size_t count);
-    // User pages mapped now (program, heap, stacks, shared memory).
+    // Its own user pages mapped now (private program segments, heap, stacks, shared memory);
+    // the shared pages of its program image are not counted (nor charged).
     uint32_t memory_pages() const { return m_memory_pages; }
     void count_pages(int32_t change) { m_memory_pages += change; }
 
@@ -94,6 +96,12 @@ public:
         m_image = image;
         m_image_size = size;
     }
+
+    // The shared read-only segments of its program (program_images.h), mapped into the address
+    // space by the loader; nullptr for a program loaded privately. The process holds one of the
+    // image's users until its address space goes.
+    ProgramImage* program_image() const { return m_program_image; }
+    void set_program_image(ProgramImage* image) { m_program_image = image; }
 
     HandleTable& handles() { return m_handles; }
 
@@ -133,6 +141,10 @@ public:
     libk::ListNode<Process> m_all_processes_node;
 
 private:
+    // Takes the program image's pages out of the address space (keeping their frames, which are
+    // the cache's) and gives up the process's use of the image.
+    void unmap_program_image();
+
     ProcessId m_id;
     char m_name[NAME_SIZE];
     uintptr_t m_page_directory_physical;
@@ -145,6 +157,7 @@ private:
     uint32_t m_memory_pages = 0;
     const uint8_t* m_image = nullptr;
     size_t m_image_size = 0;
+    ProgramImage* m_program_image = nullptr;
 
     HandleTable m_handles;
     memory::MemoryAccount m_memory_account;

@@ -87,7 +87,7 @@ libk::ErrorOr<void> SharedMemory::replace_frames(size_t count) {
             uncharge(frame_array_bytes(count));
             return libk::Error::OutOfMemory;
         }
-        __builtin_memset(memory::physical_to_virtual(frame.value()), 0, memory::PAGE_SIZE);
+        memory::clear_page(memory::physical_to_virtual(frame.value()));
         frames[index] = frame.value();
     }
     for (size_t index = count; index < m_page_count; ++index)

@@ -5,6 +5,7 @@
 #include "kernel/proc/initrd.h"
 #include "kernel/proc/loader.h"
 #include "kernel/proc/process_table.h"
+#include "kernel/proc/program_images.h"
 #include "kernel/proc/teardown.h"
 #include "kernel/proc/user_thread.h"
 #include "kernel/sync/interrupt_guard.h"
@@ -16,6 +17,14 @@ namespace process_spawn {
 namespace {
 
 void (*g_published_hook)() = nullptr;
+
+// Whether the program's read-only segments come from the program-image cache: only for files
+// of the initrd, which never change or move (program_images.h).
+enum class ImageSharing { FromInitrd, Private };
+
+libk::ErrorOr<ProcessId> spawn_program(Process& parent, const char* name, const uint8_t* image,
+                                       size_t size, const ProgramArguments& arguments,
+                                       const StandardHandles& handles, ImageSharing sharing);
 
 libk::ErrorOr<void> open_standard_handles(Process& process, const StandardHandles& handles) {
     KernelObject& input = handles.input ? *handles.input : ConsoleObject::instance();
@@ -85,12 +94,21 @@ libk::ErrorOr<ProcessId> spawn(Process& parent, const char* path, const ProgramA
     initrd::File file = TRY(initrd::find(path));
     if (file.is_directory)
         return libk::Error::AccessDenied;
-    return spawn_image(parent, path, file.data, file.size, arguments, handles);
+    return spawn_program(parent, path, file.data, file.size, arguments, handles,
+                         ImageSharing::FromInitrd);
 }
 
 libk::ErrorOr<ProcessId> spawn_image(Process& parent, const char* name, const uint8_t* image,
                                      size_t size, const ProgramArguments& arguments,
                                      const StandardHandles& handles) {
+    return spawn_program(parent, name, image, size, arguments, handles, ImageSharing::Private);
+}
+
+namespace {
+
+libk::ErrorOr<ProcessId> spawn_program(Process& parent, const char* name, const uint8_t* image,
+                                       size_t size, const ProgramArguments& arguments,
+                                       const StandardHandles& handles, ImageSharing sharing) {
     elf::Executable executable = TRY(validate(name, image, size));
     ProcessId id = TRY(process_table::reserve_id());
     auto* process = new (std::nothrow) Process(id, program_name(name));
@@ -113,6 +131,14 @@ libk::ErrorOr<ProcessId> spawn_image(Process& parent, const char* name, const ui
     }
     process->set_address_space(space.value());
     process->set_image(image, size);
+    if (sharing == ImageSharing::FromInitrd) {
+        libk::ErrorOr<ProgramImage*> shared = program_images::acquire(image, executable);
+        if (shared.is_error()) {
+            discard(process);
+            return shared.error();
+        }
+        process->set_program_image(shared.value());
+    }
     libk::ErrorOr<uint32_t> esp = prepare(*process, image, executable, arguments, handles);
     if (esp.is_error()) {
         discard(process);
@@ -138,5 +164,7 @@ libk::ErrorOr<ProcessId> spawn_image(Process& parent, const char* name, const ui
     }
     return id;
 }
+
+} // namespace
 
 } // namespace process_spawn

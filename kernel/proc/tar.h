@@ -44,9 +44,15 @@ const char* describe(TarStatus status);
 //     tar::Entry entry;
 //     while (reader.next(entry) == tar::TarStatus::Entry) ...
 // After End or an error, next() keeps returning the same status.
+// Whether a reader sums every header to check it against its stored checksum. Trust is for an
+// archive already read whole with Verify (the initrd, surveyed once at boot), whose bytes do not
+// change: its lookups then skip the 512-byte sum per header, which was most of a spawn's
+// instructions (docs/performance.md). Everything else (magic, numbers, sizes) is still checked.
+enum class Checksums { Verify, Trust };
+
 class Reader {
 public:
-    Reader(const void* archive, size_t size);
+    Reader(const void* archive, size_t size, Checksums checksums = Checksums::Verify);
 
     [[nodiscard]] TarStatus next(Entry& entry);
 
@@ -58,6 +64,7 @@ private:
 
     const uint8_t* m_archive;
     size_t m_size;
+    Checksums m_checksums;
     size_t m_offset = 0;
     TarStatus m_stopped = TarStatus::Entry; // End or an error once the walk is over
 };
@@ -68,7 +75,8 @@ bool same_path(const char* stored, const char* path);
 
 // Finds `path` in the archive. Returns Entry (and fills `entry`) when found, End when the whole
 // archive was read without finding it, or the error that stopped the search.
-[[nodiscard]] TarStatus find(const void* archive, size_t size, const char* path, Entry& entry);
+[[nodiscard]] TarStatus find(const void* archive, size_t size, const char* path, Entry& entry,
+                             Checksums checksums = Checksums::Verify);
 
 // Reads the whole archive; returns End when every header is valid, otherwise the first error.
 [[nodiscard]] TarStatus validate(const void* archive, size_t size, size_t& entry_count);

@@ -7,6 +7,7 @@
 #include "kernel/memory/layout.h"
 #include "kernel/proc/process_info.h"
 #include "kernel/proc/process_table.h"
+#include "kernel/proc/program_images.h"
 #include "kernel/proc/user_thread.h"
 #include "kernel/sched/scheduler.h"
 #include "kernel/sync/interrupt_guard.h"
@@ -99,6 +100,7 @@ Result system_info(uint32_t info) {
     }
     value.timer_hz = clock::hz();
     value.reserved_frames = memory::FRAMES_RESERVED_FOR_THE_KERNEL;
+    value.unused_program_frames = program_images::unused_frame_count();
     TRY(current_process().copy_to_user(info, &value, sizeof value));
     return 0;
 }

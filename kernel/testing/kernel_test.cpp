@@ -7,6 +7,7 @@
 #include "kernel/memory/frames.h"
 #include "kernel/memory/kernel_heap.h"
 #include "kernel/proc/process_table.h"
+#include "kernel/proc/program_images.h"
 #include "kernel/sched/kernel_thread.h"
 #include "kernel/sched/scheduler.h"
 #include "kernel/sync/interrupt_guard.h"
@@ -41,6 +42,9 @@ struct Usage {
 };
 
 Usage current_usage() {
+    // Read-only pages of programs that have ended stay in the program-image cache; they are
+    // given back first, so only frames that nothing keeps count as free.
+    program_images::drop_unused();
     InterruptGuard guard;
     return {memory::free_frame_count(), memory::kernel_heap_statistics().bytes_in_use,
             scheduler::all_threads().size(), process_table::count()};

@@ -167,6 +167,10 @@ struct abi_system_info {
     /* Free frames that no allocation on behalf of a program may take: programs get ENOMEM
      * first, so free_frames stays at or above this unless the kernel itself needs them. */
     uint32_t reserved_frames;
+    /* Frames the kernel keeps with the read-only segments of programs that no process runs now
+     * (the program-image cache), so the next spawn of them is cheap. Not in free_frames; given
+     * back before a program is refused memory. A leak check counts free_frames plus these. */
+    uint32_t unused_program_frames;
 };
 
 #endif

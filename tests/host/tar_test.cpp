@@ -181,6 +181,22 @@ TEST(Tar, RefusesABadChecksum) {
     EXPECT_EQ(count, 1u);
 }
 
+TEST(Tar, ATrustingReaderSkipsOnlyTheChecksum) {
+    // For an archive verified whole before (the initrd at boot): the sum is not taken again,
+    // every other check still is.
+    std::vector<uint8_t> archive = sample_archive();
+    archive[512 + 5] ^= 1; // "bin/hello" becomes "bin/hdllo"; its checksum no longer matches
+    tar::Entry entry;
+    EXPECT_EQ(tar::find(archive.data(), archive.size(), "bin/hdllo", entry),
+              TarStatus::BadChecksum);
+    ASSERT_EQ(tar::find(archive.data(), archive.size(), "bin/hdllo", entry, tar::Checksums::Trust),
+              TarStatus::Entry);
+    EXPECT_EQ(std::string(reinterpret_cast<const char*>(entry.data), entry.size), "hello program");
+    archive[512 + 257] = 'x'; // its ustar magic damaged: refused even by a trusting reader
+    EXPECT_EQ(tar::find(archive.data(), archive.size(), "bin/hdllo", entry, tar::Checksums::Trust),
+              TarStatus::NotUstar);
+}
+
 TEST(Tar, AcceptsTheSignedChecksumOfOldArchivers) {
     ArchiveBuilder builder;
     std::string name = "caf\xc3\xa9"; // bytes above 127 make the two sums differ

@@ -5,6 +5,7 @@
 #include "kernel/memory/kernel_heap.h"
 #include "kernel/proc/lifecycle.h"
 #include "kernel/proc/process_table.h"
+#include "kernel/proc/program_images.h"
 #include "kernel/proc/spawn.h"
 #include "kernel/sync/interrupt_guard.h"
 #include "libk/abi/types.h"
@@ -22,6 +23,7 @@ struct MemoryFigures {
 };
 
 MemoryFigures memory_now() {
+    program_images::drop_unused(); // what ended programs left in the cache is not a leak
     memory::HeapStatistics heap = memory::kernel_heap_statistics();
     return {memory::free_frame_count(), heap.bytes_in_use, heap.blocks_in_use};
 }

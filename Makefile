@@ -61,10 +61,14 @@ LINKER_SCRIPT  := arch/x86/kernel.ld
 COMPILER_RUNTIME := $(shell $(CXX) --target=i686-elf -print-resource-dir 2>/dev/null)/lib/linux/libclang_rt.builtins-i386.a
 
 WARNINGS := -Wall -Wextra -Wshadow -Wnon-virtual-dtor -Wnull-dereference -Wimplicit-fallthrough
+# WERROR=1 turns every warning into an error (kernel, user programs, host tests): CI builds that
+# way, so the tree stays free of warnings.
+WERROR   ?= 0
+WARNINGS_AS_ERRORS := $(if $(filter 1,$(WERROR)),-Werror)
 KERNEL_CXXFLAGS := --target=i686-elf -std=c++20 -ffreestanding -fno-exceptions -fno-rtti \
 	-fno-threadsafe-statics -fno-use-cxa-atexit -nostdinc++ -fno-pic -fno-pie \
 	-mno-sse -mno-sse2 -mno-mmx -mno-80387 -fno-omit-frame-pointer \
-	-fstack-protector-strong -O2 -g $(WARNINGS) -Werror=return-type \
+	-fstack-protector-strong -O2 -g $(WARNINGS) $(WARNINGS_AS_ERRORS) -Werror=return-type \
 	-I. -Iarch/x86/include -I$(BUILD)/generated -MMD -MP
 NASMFLAGS := -f elf32 -g -F dwarf
 

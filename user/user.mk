@@ -26,7 +26,7 @@ USER_PROGRAM_FOLDERS := user/bin user/demos user/tests user/bench user/fuzz
 # when a header there changes (a new call in libk/abi/system_calls.h moves SYSCALL_COUNT).
 USER_TARGET_FLAGS := --target=i686-elf -march=i686 -mno-sse -mno-sse2 -mno-mmx -fno-pic -fno-pie \
 	-fno-omit-frame-pointer -fstack-protector-strong -O2 -g \
-	-nostdlibinc -isystem user/lib/include -idirafter . -MD -MP
+	-nostdlibinc -isystem user/lib/include -idirafter . -MD -MP $(WARNINGS_AS_ERRORS)
 USER_CFLAGS   := $(USER_TARGET_FLAGS) -std=gnu17 -Wall -Wextra -idirafter $(BUILD)/generated
 USER_CXXFLAGS := $(USER_TARGET_FLAGS) -std=c++20 -fno-exceptions -fno-rtti \
 	-fno-threadsafe-statics -nostdinc++ $(WARNINGS)

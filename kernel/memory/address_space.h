@@ -14,7 +14,7 @@
 // range first (below USER_END, mapped, user-accessible, writable for writes; no wrap-around)
 // and report BadAddress instead of faulting. They copy through the direct map, so they work
 // on any address space, active or not. Callers must keep other threads of the process from
-// unmapping pages during a copy (the processes work adds that lock).
+// unmapping pages during a copy: a process's memory lock (Process::memory_lock()) does that.
 #pragma once
 
 #include "kernel/memory/memory_account.h"

@@ -46,7 +46,7 @@ enum class ObjectKind : uint8_t {
 constexpr uint32_t NO_THREAD = 0xFFFFFFFF;
 
 struct Record {
-    uint64_t timestamp = 0; // TSC cycles (tsc_clock.h converts them)
+    uint64_t timestamp = 0; // TSC cycles (event_text.h turns them into microseconds)
     Event event = Event::Running;
     uint8_t detail = 0;    // SwitchReason for Switch, ObjectKind for events on an object
     bool has_name = false; // the ring slot after this one holds the name

@@ -39,7 +39,8 @@ HOST_TESTED_SOURCES += kernel/trace/ring.cpp
 HOST_TESTED_SOURCES += kernel/trace/event_text.cpp
 HOST_OBJECTS := $(HOST_TEST_SOURCES:%.cpp=$(BUILD)/host/%.o) \
 	$(HOST_TESTED_SOURCES:%.cpp=$(BUILD)/host/%.o)
-HOST_CXXFLAGS := -std=c++20 -O1 -g -Wall -Wextra -DLIBK_HOSTED -I. -Iarch/x86/include \
+HOST_CXXFLAGS := -std=c++20 -O1 -g -Wall -Wextra $(WARNINGS_AS_ERRORS) -DLIBK_HOSTED \
+	-I. -Iarch/x86/include \
 	-fsanitize=address,undefined -fno-omit-frame-pointer -MMD -MP
 
 $(BUILD)/host/%.o: %.cpp

@@ -2,8 +2,9 @@
 # build/host-demos/<demo> for every folder of user/demos/ except common/. The same sources are
 # meant for the kernel's user library; see docs/demos.md. Included by the top-level Makefile.
 #
-# -mgeneral-regs-only turns any floating point into a compile error (the kernel does not give
-# user programs the FPU yet); -no-pie keeps globals at the same address in every process, as a
+# -mgeneral-regs-only turns any floating point into a compile error: the demos keep to integers,
+# so that they print the same figures on both systems (the kernel's programs may use the x87 FPU,
+# whose state it saves per thread, but not SSE); -no-pie keeps globals at the same address in every process, as a
 # static ELF on the kernel does, so the workshop demo can show one address with many values.
 
 HOST_CC          ?= cc

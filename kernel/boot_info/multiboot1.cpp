@@ -1,6 +1,7 @@
 // See multiboot1.h. The information structure starts with `flags`; each bit says whether a group
 // of later fields is valid. Only the groups the kernel uses are read.
 #include "kernel/boot_info/multiboot1.h"
+#include "kernel/boot_info/field_reads.h"
 #include "libk/string.h"
 
 namespace multiboot1 {
@@ -20,17 +21,8 @@ constexpr uint32_t REGION_ENTRY_MINIMUM = 20;  // base (8), length (8), type (4)
 constexpr uint32_t MAXIMUM_LOWER_MEMORY_KIB = 640;
 constexpr uint32_t MAXIMUM_STRING_LENGTH = 4096; // a longer "string" is taken as garbage
 
-uint32_t read_u32(const uint8_t* at) {
-    uint32_t value;
-    __builtin_memcpy(&value, at, sizeof value);
-    return value;
-}
-
-uint64_t read_u64(const uint8_t* at) {
-    uint64_t value;
-    __builtin_memcpy(&value, at, sizeof value);
-    return value;
-}
+using boot_info::read_u32;
+using boot_info::read_u64;
 
 // The bytes [address, address + length) when they lie inside the window, else nullptr.
 const uint8_t* bytes_at(const PhysicalWindow& memory, uint32_t address, uint32_t length) {

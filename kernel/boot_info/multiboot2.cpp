@@ -2,6 +2,7 @@
 // each starting 8-byte aligned with a header (type, size) and ending with a tag of type 0.
 // Every read below first checks that the bytes lie inside the block and the tag.
 #include "kernel/boot_info/multiboot2.h"
+#include "kernel/boot_info/field_reads.h"
 #include "libk/format.h"
 #include "libk/string.h"
 
@@ -39,19 +40,9 @@ struct WalkState {
     size_t regions_left_out = 0;
 };
 
-// The block is only promised to be 8-byte aligned, and fields are read through memcpy so that
-// no read depends on the type of the bytes behind it.
-uint32_t read_u32(const uint8_t* at) {
-    uint32_t value;
-    __builtin_memcpy(&value, at, sizeof value);
-    return value;
-}
-
-uint64_t read_u64(const uint8_t* at) {
-    uint64_t value;
-    __builtin_memcpy(&value, at, sizeof value);
-    return value;
-}
+// The block is only promised to be 8-byte aligned: fields are read with field_reads.h.
+using boot_info::read_u32;
+using boot_info::read_u64;
 
 const char* tag_name(uint32_t type) {
     switch (type) {

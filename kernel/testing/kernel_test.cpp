@@ -31,36 +31,11 @@ const KernelTest* find(const char* name) {
 
 const char* g_current_test = "?";
 
-// What a test could leak: after a test in a batch, each must be back where it was.
-struct Usage {
-    uint32_t free_frames;
-    size_t heap_bytes;
-    size_t threads;
-    uint32_t processes;
-
-    bool operator==(const Usage&) const = default;
-};
-
-Usage current_usage() {
-    // Read-only pages of programs that have ended stay in the program-image cache; they are
-    // given back first, so only frames that nothing keeps count as free.
-    program_images::drop_unused();
-    InterruptGuard guard;
-    return {memory::free_frame_count(), memory::kernel_heap_statistics().bytes_in_use,
-            scheduler::all_threads().size(), process_table::count()};
-}
-
-// Threads a test ended are collected by the reaper a moment later, and their stacks freed then;
-// so a difference is only a leak when it lasts.
 constexpr uint32_t SETTLE_MS = 2000;
 constexpr uint32_t POLL_MS = 10;
 
 void check_nothing_leaked(const Usage& before) {
-    Usage after = current_usage();
-    for (uint32_t waited = 0; waited < SETTLE_MS && !(after == before); waited += POLL_MS) {
-        this_thread::sleep_ms(POLL_MS);
-        after = current_usage();
-    }
+    Usage after = usage_after_settling(before);
     if (after == before)
         return;
     fail(__FILE__, __LINE__,
@@ -141,6 +116,22 @@ Shard shard_from_command_line() {
 }
 
 } // namespace
+
+Usage current_usage() {
+    program_images::drop_unused();
+    InterruptGuard guard;
+    return {memory::free_frame_count(), memory::kernel_heap_statistics().bytes_in_use,
+            scheduler::all_threads().size(), process_table::count()};
+}
+
+Usage usage_after_settling(const Usage& before) {
+    Usage after = current_usage();
+    for (uint32_t waited = 0; waited < SETTLE_MS && !(after == before); waited += POLL_MS) {
+        this_thread::sleep_ms(POLL_MS);
+        after = current_usage();
+    }
+    return after;
+}
 
 // Not inlined: it is the frame a backtrace shows below every test's body, in a batch or alone.
 [[gnu::noinline]] void run_body(const KernelTest& test) {

@@ -45,6 +45,25 @@ void run_body(const KernelTest& test);
 void expect_equal(unsigned long long actual, unsigned long long expected, const char* actual_text,
                   const char* expected_text, const char* file, int line);
 
+// What a test could leak: after a test in a batch (and after each failed call of the
+// fault-injection tests), each must be back where it was.
+struct Usage {
+    uint32_t free_frames;
+    size_t heap_bytes;
+    size_t threads;
+    uint32_t processes;
+
+    bool operator==(const Usage&) const = default;
+};
+
+// The usage now; the program-image cache is first emptied of images no process uses, so only
+// frames that nothing keeps count as free.
+Usage current_usage();
+
+// The usage once it is back to `before`, or after 2 s: threads and processes that ended are
+// collected by the reaper a moment later, so a difference is only a leak when it lasts.
+Usage usage_after_settling(const Usage& before);
+
 } // namespace testing
 
 // The registration is a constant KernelTest placed in the .kernel_tests section; the linker

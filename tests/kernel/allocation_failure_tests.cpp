@@ -38,30 +38,11 @@ namespace {
 // More allocations than any of these calls makes: reaching it means the loop never ends.
 constexpr uint32_t MAXIMUM_RUNS = 400;
 
-struct Usage {
-    uint32_t free_frames;
-    size_t heap_bytes;
-    size_t threads;
-    uint32_t processes;
-    bool operator==(const Usage&) const = default;
-};
+using testing::current_usage;
+using testing::Usage;
 
-Usage current_usage() {
-    // Read-only pages of programs that have ended stay in the program-image cache; they are
-    // given back first, so only frames that nothing keeps count as free.
-    program_images::drop_unused();
-    InterruptGuard guard;
-    return {memory::free_frame_count(), memory::kernel_heap_statistics().bytes_in_use,
-            scheduler::all_threads().size(), process_table::count()};
-}
-
-// Threads and processes are collected by the reaper a moment after they end.
 void expect_usage(const Usage& before, const char* what, uint32_t n) {
-    Usage after = current_usage();
-    for (uint32_t waited = 0; waited < 2000 && !(after == before); waited += 10) {
-        this_thread::sleep_ms(10);
-        after = current_usage();
-    }
+    Usage after = testing::usage_after_settling(before);
     if (!(after == before))
         testing::fail(__FILE__, __LINE__,
                       "%s with allocation %u failing leaked: free frames %u -> %u, heap %zu -> "

@@ -34,7 +34,7 @@ void protect_user_memory_from_the_kernel() {
               active.smep ? "on: the kernel cannot execute user pages"
                           : "off: this CPU does not have it");
     log::info("cpu", "SMAP %s",
-              active.smap ? "on: the kernel touches user memory only through its copies"
+              active.smap ? "on: the kernel reaches user memory only by copies"
                           : "off: this CPU does not have it");
 }
 

@@ -54,16 +54,16 @@ void log_summary() {
     uint64_t free_bytes = uint64_t{free_frame_count()} * PAGE_SIZE;
     uint64_t total_bytes = uint64_t{total_frame_count()} * PAGE_SIZE;
     log::info("memory", "%u KiB of RAM managed, %u KiB free", kib(total_bytes), kib(free_bytes));
-    log::info("memory", "each process may use %u KiB (memlimit=); %u KiB kept for the kernel",
-              kib(uint64_t{default_memory_limit_pages()} * PAGE_SIZE),
+    // Each line fits the 80 columns of the VGA screen after its "[  0.000] memory:  " prefix.
+    log::info("memory", "each process: %u MiB (memlimit=); kernel reserve: %u KiB",
+              static_cast<unsigned>(uint64_t{default_memory_limit_pages()} * PAGE_SIZE >> 20),
               kib(uint64_t{FRAMES_RESERVED_FOR_THE_KERNEL} * PAGE_SIZE));
     PhysicalRange image = kernel_image_range();
     log::info("memory", "kernel image %u KiB at %#010x, %u KiB of it read-only", kib(image.size()),
               static_cast<unsigned>(image.start), kib(read_only_kernel_bytes()));
-    log::info("memory", "RAM mapped at %#x (%u MiB); kernel heap at %#x",
-              static_cast<unsigned>(DIRECT_MAP_BASE),
-              static_cast<unsigned>(direct_map_bytes() >> 20),
-              static_cast<unsigned>(KERNEL_HEAP_BASE));
+    log::info(
+        "memory", "RAM at %#x (%u MiB), kernel heap at %#x", static_cast<unsigned>(DIRECT_MAP_BASE),
+        static_cast<unsigned>(direct_map_bytes() >> 20), static_cast<unsigned>(KERNEL_HEAP_BASE));
 }
 
 } // namespace memory
